@@ -1,0 +1,13 @@
+package io.baton;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Baton engine application: Camunda 7 with webapps and REST, plus the embedded workers. */
+@SpringBootApplication
+public class BatonApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(BatonApplication.class, args);
+  }
+}

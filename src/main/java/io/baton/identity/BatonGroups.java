@@ -1,0 +1,13 @@
+package io.baton.identity;
+
+/** The groups Baton's processes and authorizations name. */
+public final class BatonGroups {
+
+  public static final String ANALYSTS = "analysts";
+  public static final String REVIEWERS = "reviewers";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String AUDITORS = "auditors";
+  public static final String WORKERS = "baton-workers";
+
+  private BatonGroups() {}
+}

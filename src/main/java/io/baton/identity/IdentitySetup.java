@@ -1,0 +1,201 @@
+package io.baton.identity;
+
+import static io.baton.identity.BatonGroups.ANALYSTS;
+import static io.baton.identity.BatonGroups.AUDITORS;
+import static io.baton.identity.BatonGroups.REVIEWERS;
+import static io.baton.identity.BatonGroups.SUPERVISORS;
+import static io.baton.identity.BatonGroups.WORKERS;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates Baton's groups, their authorizations, the Tasklist filters and the accounts once the
+ * engine has started. Every step is skipped when it already exists, so restarts change nothing.
+ */
+@Component
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentitySetup {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+  private static final String ANY = Authorization.ANY;
+
+  private final IdentityProperties properties;
+
+  IdentitySetup(IdentityProperties properties) {
+    this.properties = properties;
+  }
+
+  @EventListener
+  public void onEngineStarted(PostDeployEvent event) {
+    ProcessEngine engine = event.getProcessEngine();
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+
+    group(identity, ANALYSTS, "Process analysts");
+    group(identity, REVIEWERS, "AI reviewers");
+    group(identity, SUPERVISORS, "Supervisors");
+    group(identity, AUDITORS, "Compliance auditors");
+    group(identity, WORKERS, "Baton task workers");
+
+    for (String app : List.of("tasklist", "cockpit")) {
+      for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS, AUDITORS)) {
+        grant(authorizations, group, APPLICATION, app, ACCESS);
+      }
+    }
+    for (String group : List.of(REVIEWERS, SUPERVISORS, ANALYSTS)) {
+      grant(authorizations, group, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_HISTORY);
+      grant(authorizations, group, PROCESS_INSTANCE, ANY, CREATE);
+      grant(authorizations, group, DECISION_DEFINITION, ANY, READ);
+    }
+    grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ANY, READ_INSTANCE, READ_TASK);
+    grant(authorizations, ANALYSTS, DEPLOYMENT, ANY, READ, CREATE);
+    grant(authorizations, AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(authorizations, AUDITORS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(authorizations, WORKERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, UPDATE_INSTANCE);
+    grant(authorizations, WORKERS, PROCESS_INSTANCE, ANY, READ, UPDATE);
+
+    tasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+    accounts(identity);
+  }
+
+  private void accounts(IdentityService identity) {
+    if (properties.workerPassword() != null && !properties.workerPassword().isBlank()) {
+      user(
+          identity,
+          properties.workerUser(),
+          "Baton",
+          "Worker",
+          properties.workerPassword(),
+          WORKERS);
+    }
+    if (properties.demoUsers()) {
+      log.warn(
+          "demo users analyst, reviewer, supervisor and auditor exist with their names as passwords;"
+              + " set baton.identity.demo-users=false outside a demo");
+      user(identity, "analyst", "Ada", "Analyst", "analyst", ANALYSTS);
+      user(identity, "reviewer", "Rita", "Reviewer", "reviewer", REVIEWERS);
+      user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
+      user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
+    }
+  }
+
+  private void tasklistFilters(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    if (filters.createFilterQuery().filterName("My group tasks").count() > 0) {
+      return;
+    }
+    TaskQuery groupTasks =
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}");
+    groupTasks.includeAssignedTasks();
+    saveFilter(filters, authorizations, "My group tasks", groupTasks, -10);
+    TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+    saveFilter(filters, authorizations, "Assigned to me", mine, -5);
+  }
+
+  private static void saveFilter(
+      FilterService filters,
+      AuthorizationService authorizations,
+      String name,
+      TaskQuery query,
+      int priority) {
+    Filter filter =
+        filters
+            .newTaskFilter(name)
+            .setOwner("admin")
+            .setProperties(Map.of("priority", priority, "refresh", true))
+            .setQuery(query);
+    filters.saveFilter(filter);
+    for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS, AUDITORS)) {
+      grant(authorizations, group, FILTER, filter.getId(), READ);
+    }
+  }
+
+  private static void group(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void user(
+      IdentityService identity,
+      String id,
+      String firstName,
+      String lastName,
+      String password,
+      String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(id + "@baton.local");
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      identity.createMembership(id, group);
+    }
+  }
+
+  private static void grant(
+      AuthorizationService authorizations,
+      String group,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    Authorization authorization =
+        existing != null
+            ? existing
+            : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,18 @@
+package io.baton.models;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ModelsProperties.class)
+class ModelsConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  ModelRegistry modelRegistry(ModelsProperties properties, List<ModelProvider> providers) {
+    return new ModelRegistry(properties, providers);
+  }
+}

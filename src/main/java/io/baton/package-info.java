@@ -1,0 +1,2 @@
+/** Baton: an AI orchestration layer on the Camunda 7 engine. */
+package io.baton;

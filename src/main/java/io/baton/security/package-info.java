@@ -1,0 +1,2 @@
+/** Authentication of the engine REST API and of Baton's own API. */
+package io.baton.security;

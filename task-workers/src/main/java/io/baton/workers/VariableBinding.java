@@ -1,0 +1,80 @@
+package io.baton.workers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.client.variable.ClientValues;
+
+/** Binds task variables to a connector's input record and maps its output record to variables. */
+class VariableBinding {
+
+  private final ObjectMapper json =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+  private final Validator validator;
+
+  VariableBinding(Validator validator) {
+    this.validator = validator;
+  }
+
+  /** The variable names an input record reads: its component names. */
+  static List<String> variableNames(Class<?> inputType) {
+    if (!inputType.isRecord()) {
+      throw new IllegalArgumentException(inputType + " must be a record");
+    }
+    return Arrays.stream(inputType.getRecordComponents()).map(c -> c.getName()).toList();
+  }
+
+  <I> I bind(Map<String, Object> variables, Class<I> inputType) {
+    I input;
+    try {
+      input = json.convertValue(variables, inputType);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "input does not fit " + inputType.getSimpleName() + ": " + e.getMessage());
+    }
+    var violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(
+          "invalid input: "
+              + violations.stream()
+                  .map(VariableBinding::describe)
+                  .sorted()
+                  .collect(Collectors.joining("; ")));
+    }
+    return input;
+  }
+
+  Map<String, Object> toVariables(Object output) {
+    Map<String, Object> values = json.convertValue(output, Map.class);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, typed(value)));
+    return variables;
+  }
+
+  private Object typed(Object value) {
+    if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+      try {
+        return ClientValues.jsonValue(json.writeValueAsString(value));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write output as JSON", e);
+      }
+    }
+    return value;
+  }
+
+  private static String describe(ConstraintViolation<?> violation) {
+    return "'" + violation.getPropertyPath() + "' " + violation.getMessage();
+  }
+}

@@ -1,0 +1,34 @@
+package io.baton.workers;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Worker runtime settings, {@code baton.workers.*}.
+ *
+ * @param enabled whether this process runs workers
+ * @param baseUrl the engine's REST API; empty means this process's own {@code /engine-rest}
+ * @param username the REST user the workers authenticate as
+ * @param retries attempts of a task before it becomes an incident
+ * @param retryBackoff wait before the second attempt; doubles with each further attempt
+ */
+@ConfigurationProperties("baton.workers")
+public record WorkerProperties(
+    @DefaultValue("true") boolean enabled,
+    String baseUrl,
+    @DefaultValue("baton-worker") String username,
+    String password,
+    @DefaultValue("baton-worker") String workerId,
+    @DefaultValue("60s") Duration lockDuration,
+    @DefaultValue("10") int maxTasks,
+    @DefaultValue("20s") Duration asyncResponseTimeout,
+    @DefaultValue("3") int retries,
+    @DefaultValue("5s") Duration retryBackoff) {
+
+  @Override
+  public String toString() {
+    return "WorkerProperties[baseUrl=%s, username=%s, workerId=%s]"
+        .formatted(baseUrl, username, workerId);
+  }
+}
