@@ -7,7 +7,7 @@ public final class BatonGroups {
   public static final String REVIEWERS = "reviewers";
   public static final String SUPERVISORS = "supervisors";
   public static final String AUDITORS = "auditors";
-  public static final String WORKERS = "baton-workers";
+  public static final String WORKERS = "workers";
 
   private BatonGroups() {}
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("baton.identity")
 public record IdentityProperties(
     @DefaultValue("false") boolean demoUsers,
-    @DefaultValue("baton-worker") String workerUser,
+    @DefaultValue("worker") String workerUser,
     String workerPassword) {
 
   @Override

@@ -30,25 +30,26 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates Baton's groups, their authorizations, the Tasklist filters and the accounts once the
- * engine has started. Every step is skipped when it already exists, so restarts change nothing.
+ * Engine plugin that creates Baton's groups, their authorizations, the Tasklist filters and the
+ * accounts once the engine has started. Every step is skipped when it already exists, so restarts
+ * change nothing.
  */
 @Component
 @EnableConfigurationProperties(IdentityProperties.class)
-class IdentitySetup {
+class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
@@ -59,9 +60,8 @@ class IdentitySetup {
     this.properties = properties;
   }
 
-  @EventListener
-  public void onEngineStarted(PostDeployEvent event) {
-    ProcessEngine engine = event.getProcessEngine();
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
 
@@ -84,7 +84,7 @@ class IdentitySetup {
     grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ANY, READ_INSTANCE, READ_TASK);
     grant(authorizations, ANALYSTS, DEPLOYMENT, ANY, READ, CREATE);
     grant(authorizations, AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
-    grant(authorizations, AUDITORS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(authorizations, AUDITORS, DECISION_DEFINITION, ANY, READ, Permissions.READ_HISTORY);
     grant(authorizations, WORKERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, UPDATE_INSTANCE);
     grant(authorizations, WORKERS, PROCESS_INSTANCE, ANY, READ, UPDATE);
 

@@ -17,12 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(
     @DefaultValue("true") boolean enabled,
     String baseUrl,
-    @DefaultValue("baton-worker") String username,
+    @DefaultValue("worker") String username,
     String password,
     @DefaultValue("baton-worker") String workerId,
     @DefaultValue("60s") Duration lockDuration,
     @DefaultValue("10") int maxTasks,
-    @DefaultValue("20s") Duration asyncResponseTimeout,
+    @DefaultValue("5s") Duration asyncResponseTimeout,
     @DefaultValue("3") int retries,
     @DefaultValue("5s") Duration retryBackoff) {
 

@@ -1,0 +1,2 @@
+/** Adjustments to the engine REST API ({@code /engine-rest}). */
+package io.baton.rest;

@@ -1,0 +1,110 @@
+package io.baton.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Starting customer requests over HTTP: authentication, and bad input refused with a reason. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CustomerRequestApiIT {
+
+  @Autowired TestRestTemplate http;
+  @Autowired HistoryService history;
+
+  @Test
+  void should_refuse_the_engine_rest_api_without_credentials() {
+    ResponseEntity<String> response =
+        http.getForEntity("/engine-rest/process-definition", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void should_refuse_wrong_credentials() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("reviewer", "wrong").getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void should_answer_an_authenticated_user_within_their_authorizations() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("reviewer", "reviewer")
+            .getForEntity("/engine-rest/process-definition?key=customer-request", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"key\":\"customer-request\"");
+  }
+
+  @Test
+  void should_refuse_baton_api_without_credentials() {
+    ResponseEntity<String> response =
+        http.postForEntity(
+            "/api/customer-requests", request("Where is my order?", "C-1"), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void should_start_a_request_for_an_authenticated_user() {
+    ResponseEntity<String> response = post(request("Where is my order? It is late.", "C-7"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(response.getBody()).contains("processInstanceId");
+    assertThat(response.getHeaders().getLocation()).isNotNull();
+  }
+
+  @Test
+  void should_refuse_bad_requests_with_a_reason_and_start_nothing() {
+    long before = history.createHistoricProcessInstanceQuery().count();
+
+    assertBadRequest(post(request("", "C-1")), "message is required");
+    assertBadRequest(
+        post(request("x".repeat(4_001), "C-1")), "message has 4001 characters; the limit is 4000");
+    assertBadRequest(post(Map.of("message", "Where is my order?")), "customerId is required");
+
+    assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void should_refuse_bad_input_through_the_engine_rest_api_with_400() {
+    long before = history.createHistoricProcessInstanceQuery().count();
+    Map<String, Object> body =
+        Map.of(
+            "variables",
+            Map.of("message", Map.of("value", ""), "customerId", Map.of("value", "C-1")));
+
+    ResponseEntity<String> response =
+        http.withBasicAuth("reviewer", "reviewer")
+            .postForEntity(
+                "/engine-rest/process-definition/key/customer-request/start", body, String.class);
+
+    assertBadRequest(response, "message is required");
+    assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  private ResponseEntity<String> post(Map<String, String> body) {
+    return http.withBasicAuth("reviewer", "reviewer")
+        .postForEntity("/api/customer-requests", body, String.class);
+  }
+
+  private static Map<String, String> request(String message, String customerId) {
+    return Map.of("message", message, "customerId", customerId);
+  }
+
+  private static void assertBadRequest(ResponseEntity<String> response, String reason) {
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains(reason);
+  }
+}

