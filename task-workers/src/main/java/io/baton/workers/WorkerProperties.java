@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether this process runs workers
  * @param baseUrl the engine's REST API; empty means this process's own {@code /engine-rest}
  * @param username the REST user the workers authenticate as
+ * @param workerId the id this process locks tasks under; unique per process unless set
  * @param retries attempts of a task before it becomes an incident
  * @param retryBackoff wait before the second attempt; doubles with each further attempt
  */
@@ -19,12 +20,22 @@ public record WorkerProperties(
     String baseUrl,
     @DefaultValue("worker") String username,
     String password,
-    @DefaultValue("baton-worker") String workerId,
+    String workerId,
     @DefaultValue("60s") Duration lockDuration,
     @DefaultValue("10") int maxTasks,
     @DefaultValue("5s") Duration asyncResponseTimeout,
     @DefaultValue("3") int retries,
     @DefaultValue("5s") Duration retryBackoff) {
+
+  public WorkerProperties {
+    if (workerId == null || workerId.isBlank()) {
+      workerId =
+          "baton-"
+              + ProcessHandle.current().pid()
+              + "-"
+              + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+  }
 
   @Override
   public String toString() {

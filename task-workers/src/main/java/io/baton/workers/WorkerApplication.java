@@ -1,0 +1,40 @@
+package io.baton.workers;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * A standalone worker process: the connectors and models without the engine, talking to an engine
+ * through its REST API ({@code BATON_WORKERS_BASE_URL}). Start it with {@code java
+ * -Dloader.main=io.baton.workers.WorkerApplication -jar target/baton.jar}.
+ */
+public final class WorkerApplication {
+
+  private WorkerApplication() {}
+
+  public static void main(String[] args) {
+    SpringApplication application = new SpringApplication(StandaloneWorker.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setAdditionalProfiles("worker");
+    application.run(args);
+  }
+
+  /**
+   * Not a {@code @Configuration}, so the engine application's component scan does not pick it up;
+   * as the primary source of the worker's context its annotations still apply.
+   */
+  @EnableAutoConfiguration(
+      excludeName = {
+        "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
+        "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+        "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration"
+      })
+  @ComponentScan(basePackages = {"io.baton.workers", "io.baton.connectors", "io.baton.models"})
+  static class StandaloneWorker {}
+}
