@@ -3,6 +3,7 @@ package io.baton.workers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
@@ -15,10 +16,15 @@ public final class WorkerApplication {
   private WorkerApplication() {}
 
   public static void main(String[] args) {
+    start(args);
+  }
+
+  /** Starts a worker process's context; closing it stops the workers. */
+  public static ConfigurableApplicationContext start(String... args) {
     SpringApplication application = new SpringApplication(StandaloneWorker.class);
     application.setWebApplicationType(WebApplicationType.NONE);
     application.setAdditionalProfiles("worker");
-    application.run(args);
+    return application.run(args);
   }
 
   /**

@@ -1,0 +1,68 @@
+package io.baton.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An engine without workers of its own, and a standalone worker context that reaches it only
+ * through the authenticated REST API, as {@code docker-compose.yml} runs them.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "baton.workers.enabled=false")
+@ActiveProfiles("test")
+class StandaloneWorkerIT {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired ExternalTaskService externalTasks;
+  @Autowired HistoryService history;
+
+  @Test
+  void should_complete_the_ai_steps_from_a_separate_worker() {
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "customer-request",
+            Map.of("message", "I forgot my password, help", "customerId", "C-9"));
+    assertThat(
+            externalTasks.createExternalTaskQuery().processInstanceId(pi.getId()).locked().count())
+        .as("no worker in the engine process")
+        .isZero();
+
+    try (ConfigurableApplicationContext worker =
+        WorkerApplication.start(
+            "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
+            "--baton.workers.password=worker-dev-only",
+            "--baton.workers.async-response-timeout=1s")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+    }
+
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName("reply")
+                .singleResult()
+                .getValue())
+        .asString()
+        .contains("C-9");
+  }
+}
