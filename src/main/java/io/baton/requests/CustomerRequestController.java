@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Starts a customer request: {@code POST /api/customer-requests {message, customerId}}. */
+/**
+ * Starts a customer request: {@code POST /api/customer-requests {message, customerId, amount?}}.
+ */
 @RestController
 @RequestMapping("/api/customer-requests")
 class CustomerRequestController {
@@ -29,7 +31,8 @@ class CustomerRequestController {
 
   @PostMapping
   ResponseEntity<StartedRequest> start(@RequestBody CustomerRequest request) {
-    List<String> problems = CustomerRequestRules.problems(request.message(), request.customerId());
+    List<String> problems =
+        CustomerRequestRules.problems(request.message(), request.customerId(), request.amount());
     if (!problems.isEmpty()) {
       throw new InvalidCustomerRequestException(problems);
     }
@@ -49,7 +52,7 @@ class CustomerRequestController {
     return problem;
   }
 
-  record CustomerRequest(String message, String customerId) {}
+  record CustomerRequest(String message, String customerId, Double amount) {}
 
   record StartedRequest(String processInstanceId, boolean ended) {}
 }

@@ -15,7 +15,7 @@ public final class CustomerRequestRules {
   private CustomerRequestRules() {}
 
   /** The problems with a request, empty when it is valid. */
-  public static List<String> problems(Object message, Object customerId) {
+  public static List<String> problems(Object message, Object customerId, Object amount) {
     List<String> problems = new ArrayList<>();
     if (!(message instanceof String text) || text.isBlank()) {
       problems.add("message is required and must not be empty");
@@ -30,6 +30,9 @@ public final class CustomerRequestRules {
       problems.add(
           "customerId has %d characters; the limit is %d"
               .formatted(id.length(), MAX_CUSTOMER_ID_LENGTH));
+    }
+    if (amount != null && !(amount instanceof Number number && number.doubleValue() >= 0)) {
+      problems.add("amount must be a number of at least 0, not " + amount);
     }
     return problems;
   }

@@ -16,7 +16,9 @@ public class CustomerRequestValidation implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     List<String> problems =
         CustomerRequestRules.problems(
-            execution.getVariable("message"), execution.getVariable("customerId"));
+            execution.getVariable("message"),
+            execution.getVariable("customerId"),
+            execution.getVariable("amount"));
     if (!problems.isEmpty()) {
       throw new InvalidCustomerRequestException(problems);
     }

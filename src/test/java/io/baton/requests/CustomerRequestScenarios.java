@@ -5,107 +5,203 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.baton.review.ReviewDecision;
+import io.baton.review.ReviewOutcome;
+import io.baton.review.ReviewOutcomeStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The customer-request process, route by route, with the embedded workers and the real local model.
- * Subclasses run it on H2 and on PostgreSQL.
+ * Subclasses run it on H2 and on PostgreSQL. Jobs (timers, the send step) run when a test says so.
  */
 abstract class CustomerRequestScenarios {
 
   private static final Duration WORKER_TIMEOUT = Duration.ofSeconds(60);
+  private static final String COMPLAINT =
+      "The blender I bought stopped working after two days, I am upset.";
+  private static final String REFUND =
+      "Please give me my money back for order 7781, I returned it.";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired ReviewOutcomeStore outcomes;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
-  void initAssertions() {
+  void cleanSlate() {
     init(engine);
+    jdbc.update("DELETE FROM baton_review_outcome");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   @Test
-  void should_answer_a_sure_low_risk_request_automatically() {
+  void should_answer_a_sure_low_risk_request_automatically_and_record_the_rule() {
     ProcessInstance pi =
         start("Has my package been sent out yet? I cannot find any tracking link.");
 
-    awaitEnded(pi);
+    awaitWaitingAt(pi, "send-reply");
+    execute(job(pi));
 
     assertThat(pi)
-        .hasPassed("classify-intent", "route", "draft-reply", "request-answered")
+        .isEnded()
+        .hasPassed("classify-intent", "draft-reply", "route", "send-reply", "request-answered")
         .hasNotPassed("review-ai-suggestion", "supervisor-review");
     assertThat(historic(pi, "intent")).isEqualTo("ORDER_STATUS");
     assertThat(historic(pi, "route")).isEqualTo("AUTO_EXECUTE");
-    assertThat((String) historic(pi, "reply")).contains("C-42");
-    assertThat(historic(pi, "replyGenerated")).isEqualTo(false);
+    assertThat(outbox(pi)).singleElement().asString().contains("C-42");
+
+    HistoricDecisionInstance decision =
+        history
+            .createHistoricDecisionInstanceQuery()
+            .processInstanceId(pi.getId())
+            .includeInputs()
+            .includeOutputs()
+            .singleResult();
+    assertThat(decision.getDecisionDefinitionKey()).isEqualTo("ai-routing");
+    assertThat(decision.getOutputs().get(0).getRuleId()).isEqualTo("rule-low-risk-sure");
+    assertThat(decision.getInputs())
+        .extracting(i -> i.getClauseName())
+        .contains("Confidence", "Risk", "Measured model accuracy");
   }
 
   @Test
-  void should_send_a_complaint_to_review_and_reply_when_approved() {
-    ProcessInstance pi = start("The blender I bought stopped working after two days, I am upset.");
+  void should_send_the_reply_as_the_reviewer_edited_it() {
+    ProcessInstance pi = start(COMPLAINT);
 
     awaitWaitingAt(pi, "review-ai-suggestion");
     assertThat(task(pi)).hasCandidateGroup("reviewers");
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("COMPLAINT");
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("SUGGEST");
     assertThat((String) runtime.getVariable(pi.getId(), "rationale")).contains("Closest examples");
+    assertThat(runtime.getVariable(pi.getId(), "finalReply"))
+        .isEqualTo(runtime.getVariable(pi.getId(), "reply"));
+    assertThat(outbox(pi)).as("nothing is sent before approval").isEmpty();
 
     tasks.claim(task(pi).getId(), "reviewer");
-    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
-    awaitEnded(pi);
+    complete(
+        task(pi),
+        withVariables("reviewDecision", "APPROVE", "finalReply", "We will replace your blender."));
+    execute(job(pi));
 
-    assertThat(pi).hasPassed("draft-reply", "request-answered");
-    assertThat(historic(pi, "finalIntent")).isEqualTo("COMPLAINT");
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("send-reply", "request-answered")
+        .hasNotPassed("second-approval");
+    assertThat(outbox(pi)).containsExactly("We will replace your blender.");
+    assertThat(historic(pi, "replyEdited")).isEqualTo(true);
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
+    assertThat(outcomes.accuracy("local", "customer-intents").approved()).isEqualTo(1);
   }
 
   @Test
-  void should_reply_with_the_intent_the_reviewer_chose() {
-    ProcessInstance pi = start("The blender I bought stopped working after two days, I am upset.");
+  void should_keep_the_ai_answer_and_record_the_correction() {
+    ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");
 
     complete(
         task(pi),
-        withVariables("reviewDecision", "CHANGE_INTENT", "correctedIntent", "REFUND_REQUEST"));
-    awaitEnded(pi);
+        withVariables("reviewDecision", "CHANGE_INTENT", "correctedIntent", "ADDRESS_CHANGE"));
+    execute(job(pi));
 
     assertThat(historic(pi, "intent")).as("the AI's answer stays").isEqualTo("COMPLAINT");
-    assertThat(historic(pi, "finalIntent")).isEqualTo("REFUND_REQUEST");
-    assertThat((String) historic(pi, "reply")).contains("refund");
+    assertThat(historic(pi, "finalIntent")).isEqualTo("ADDRESS_CHANGE");
+    assertThat(outcomes.accuracy("local", "customer-intents").corrected()).isEqualTo(1);
+  }
+
+  @Test
+  void should_need_a_second_person_to_approve_a_high_risk_case() {
+    ProcessInstance pi = start(REFUND);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("REQUIRE_APPROVAL");
+    assertThat(runtime.getVariable(pi.getId(), "fourEyesRequired")).isEqualTo(true);
+
+    tasks.claim(task(pi).getId(), "reviewer");
+    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+    assertThat(pi).isWaitingAt("second-approval");
+    assertThat(outbox(pi)).isEmpty();
+
+    String second = task(pi).getId();
+    tasks.claim(second, "reviewer");
+    assertThatThrownBy(() -> tasks.complete(second, Map.of("secondDecision", "APPROVE")))
+        .hasMessageContaining("four eyes: reviewer approved this case already");
+    assertThat(pi).isWaitingAt("second-approval");
+
+    tasks.setAssignee(second, "supervisor");
+    tasks.complete(second, Map.of("secondDecision", "APPROVE"));
+    execute(job(pi));
+
+    assertThat(pi).isEnded().hasPassed("send-reply");
+    assertThat(historic(pi, "secondApprovedBy")).isEqualTo("supervisor");
+    assertThat(outbox(pi)).hasSize(1);
+  }
+
+  @Test
+  void should_ask_for_approval_again_when_the_reply_changes_after_approval() {
+    ProcessInstance pi = start(COMPLAINT);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+    assertThat(pi).isWaitingAt("send-reply");
+
+    runtime.setVariable(pi.getId(), "finalReply", "Send us your bank password.");
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt("review-ai-suggestion").hasPassed("approval-missing");
+    assertThat(outbox(pi)).isEmpty();
+    assertThat(runtime.getVariable(pi.getId(), "approvalDigest")).isNull();
   }
 
   @Test
   void should_end_without_reply_when_the_reviewer_rejects() {
-    ProcessInstance pi = start("Please give me my money back for order 7781, I returned it.");
-
+    ProcessInstance pi = start(REFUND);
     awaitWaitingAt(pi, "review-ai-suggestion");
-    assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("REFUND_REQUEST");
-    assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("REQUIRE_APPROVAL");
 
     complete(task(pi), withVariables("reviewDecision", "REJECT", "rejectReason", "duplicate"));
 
-    assertThat(pi).isEnded().hasPassed("request-rejected").hasNotPassed("draft-reply");
-    assertThat(historic(pi, "rejectReason")).isEqualTo("duplicate");
+    assertThat(pi).isEnded().hasPassed("request-rejected").hasNotPassed("send-reply");
+    assertThat(outbox(pi)).isEmpty();
+    assertThat(outcomes.accuracy("local", "customer-intents").rejected()).isEqualTo(1);
   }
 
   @Test
   void should_refuse_a_rejection_without_reason_and_keep_the_task_open() {
-    ProcessInstance pi = start("Please give me my money back for order 7781, I returned it.");
+    ProcessInstance pi = start(REFUND);
     awaitWaitingAt(pi, "review-ai-suggestion");
     String taskId = task(pi).getId();
 
@@ -113,6 +209,39 @@ abstract class CustomerRequestScenarios {
         .hasMessageContaining("a rejection needs a reason");
 
     assertThat(pi).isWaitingAt("review-ai-suggestion");
+    assertThat(outcomes.count(pi.getId())).isZero();
+  }
+
+  @Test
+  void should_let_exactly_one_of_two_reviewers_completing_at_once_win() throws Exception {
+    ProcessInstance pi = start(COMPLAINT);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    String taskId = task(pi).getId();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (String decision : List.of("APPROVE", "REJECT")) {
+      Callable<Boolean> attempt =
+          () -> {
+            go.await();
+            try {
+              tasks.complete(taskId, Map.of("reviewDecision", decision, "rejectReason", "no"));
+              return true;
+            } catch (RuntimeException lost) {
+              return false;
+            }
+          };
+      results.add(pool.submit(attempt));
+    }
+    go.countDown();
+    int winners = 0;
+    for (Future<Boolean> result : results) {
+      winners += result.get() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(winners).isEqualTo(1);
+    assertThat(outcomes.count(pi.getId())).isEqualTo(1);
   }
 
   @Test
@@ -124,8 +253,49 @@ abstract class CustomerRequestScenarios {
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("ESCALATE");
 
     complete(task(pi), withVariables("reviewDecision", "APPROVE"));
-    awaitEnded(pi);
-    assertThat(pi).hasPassed("draft-reply");
+    execute(job(pi));
+    assertThat(pi).isEnded().hasPassed("send-reply");
+  }
+
+  @Test
+  void should_escalate_a_review_that_is_late_and_deny_when_nobody_decides() {
+    ProcessInstance pi = start(COMPLAINT);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(5))));
+    execute(job(pi));
+    assertThat(pi).isWaitingAt("supervisor-review").hasPassed("review-sla");
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(30))));
+    execute(job(pi));
+    assertThat(pi).isEnded().hasPassed("denied-by-default").hasNotPassed("send-reply");
+    assertThat(outbox(pi)).isEmpty();
+  }
+
+  @Test
+  void should_stop_auto_executing_a_model_that_reviewers_keep_correcting() {
+    for (int i = 0; i < 10; i++) {
+      outcomes.record(
+          new ReviewOutcome(
+              "seeded-" + i,
+              "seeded",
+              "customer-intents",
+              "local",
+              "where is my order",
+              "ORDER_STATUS",
+              "COMPLAINT",
+              ReviewDecision.CHANGE_INTENT,
+              "reviewer",
+              Instant.now()));
+    }
+
+    ProcessInstance pi =
+        start("Has my package been sent out yet? I cannot find any tracking link.");
+
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("ORDER_STATUS");
+    assertThat(runtime.getVariable(pi.getId(), "modelAccuracy")).isEqualTo(0.0);
+    assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("SUGGEST");
   }
 
   @Test
@@ -157,11 +327,11 @@ abstract class CustomerRequestScenarios {
         .until(() -> runtime.getActiveActivityIds(pi.getId()).contains(activityId));
   }
 
-  private void awaitEnded(ProcessInstance pi) {
-    await()
-        .atMost(WORKER_TIMEOUT)
-        .until(
-            () -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+  private List<String> outbox(ProcessInstance pi) {
+    return jdbc.queryForList(
+        "SELECT reply_text FROM baton_reply_outbox WHERE process_instance_id = ?",
+        String.class,
+        pi.getId());
   }
 
   private Object historic(ProcessInstance pi, String name) {

@@ -50,7 +50,8 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
         label.risk(),
         rationale(model, classification),
         nearest,
-        model.name());
+        model.name(),
+        labelSet.id());
   }
 
   private static String rationale(Model model, Classification classification) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param rationale why, in words a reviewer reads
  * @param nearestExamples the closest labelled examples with their similarity
  * @param aiModel the named model that classified
+ * @param taskType the kind of decision: the id of the label set, which accuracy is measured per
  */
 public record ClassifyResult(
     String intent,
@@ -18,7 +19,8 @@ public record ClassifyResult(
     String risk,
     String rationale,
     List<NearestExample> nearestExamples,
-    String aiModel) {
+    String aiModel,
+    String taskType) {
 
   /** A labelled example close to the classified text. */
   public record NearestExample(String label, String text, double similarity) {}

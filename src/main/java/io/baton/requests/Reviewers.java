@@ -1,0 +1,25 @@
+package io.baton.requests;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Who is completing a review: the authenticated user, else the task's assignee. */
+@Component
+class Reviewers {
+
+  private final IdentityService identity;
+
+  Reviewers(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  String current(DelegateTask task) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current != null && current.getUserId() != null) {
+      return current.getUserId();
+    }
+    return task.getAssignee();
+  }
+}

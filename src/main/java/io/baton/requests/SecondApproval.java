@@ -1,0 +1,49 @@
+package io.baton.requests;
+
+import io.baton.review.ReviewDecision;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of the four-eyes approval: the second approver must be another person than the
+ * first, and approves exactly the reply the first approved (same digest).
+ */
+@Component("secondApproval")
+public class SecondApproval implements TaskListener {
+
+  private final Reviewers reviewers;
+
+  SecondApproval(Reviewers reviewers) {
+    this.reviewers = reviewers;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReviewDecision decision = ReviewCompletion.decision(task.getVariable("secondDecision"));
+    if (decision == ReviewDecision.CHANGE_INTENT) {
+      throw new InvalidReviewException(
+          "the second approval approves or rejects; it does not change the intent");
+    }
+    String approver = reviewers.current(task);
+    String firstApprover = (String) task.getVariable("reviewedBy");
+    if (approver == null) {
+      throw new InvalidReviewException(
+          "the second approval needs a known approver: claim the task first");
+    }
+    if (Objects.equals(approver, firstApprover)) {
+      throw new InvalidReviewException(
+          "four eyes: %s approved this case already; another person must give the second approval"
+              .formatted(approver));
+    }
+    if (decision == ReviewDecision.REJECT
+        && ReviewCompletion.text(task.getVariable("secondRejectReason")) == null) {
+      throw new InvalidReviewException("a rejection needs a reason");
+    }
+    task.setVariable("secondApprovedBy", approver);
+    if (decision == ReviewDecision.APPROVE) {
+      task.setVariable("secondApprovalDigest", ReviewCompletion.ReplyAction.digest(task));
+    }
+  }
+}

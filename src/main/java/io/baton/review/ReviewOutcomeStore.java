@@ -1,0 +1,66 @@
+package io.baton.review;
+
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reviewer outcomes in {@code baton_review_outcome}. Writes join the engine's transaction, so
+ * an outcome exists exactly when its task completion committed.
+ */
+@Repository
+public class ReviewOutcomeStore {
+
+  /** Accuracy looks at this many recent decisions, so it follows a model that changes. */
+  static final int WINDOW = 200;
+
+  private final JdbcTemplate jdbc;
+
+  public ReviewOutcomeStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(ReviewOutcome outcome) {
+    jdbc.update(
+        "INSERT INTO baton_review_outcome (task_id, process_instance_id, task_type, model,"
+            + " input_text, ai_answer, final_answer, decision, reviewer, decided_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        outcome.taskId(),
+        outcome.processInstanceId(),
+        outcome.taskType(),
+        outcome.model(),
+        outcome.inputText(),
+        outcome.aiAnswer(),
+        outcome.finalAnswer(),
+        outcome.decision().name(),
+        outcome.reviewer(),
+        Timestamp.from(outcome.decidedAt()));
+  }
+
+  public ModelAccuracy accuracy(String model, String taskType) {
+    int[] counts = new int[ReviewDecision.values().length];
+    jdbc.query(
+        "SELECT decision FROM baton_review_outcome WHERE model = ? AND task_type = ?"
+            + " ORDER BY decided_at DESC FETCH FIRST "
+            + WINDOW
+            + " ROWS ONLY",
+        rs -> {
+          counts[ReviewDecision.valueOf(rs.getString(1)).ordinal()]++;
+        },
+        model,
+        taskType);
+    return new ModelAccuracy(
+        counts[ReviewDecision.APPROVE.ordinal()],
+        counts[ReviewDecision.CHANGE_INTENT.ordinal()],
+        counts[ReviewDecision.REJECT.ordinal()]);
+  }
+
+  public int count(String processInstanceId) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM baton_review_outcome WHERE process_instance_id = ?",
+            Integer.class,
+            processInstanceId);
+    return count == null ? 0 : count;
+  }
+}
