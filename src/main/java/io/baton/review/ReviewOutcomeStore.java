@@ -1,6 +1,10 @@
 package io.baton.review;
 
 import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +58,37 @@ public class ReviewOutcomeStore {
         counts[ReviewDecision.CHANGE_INTENT.ordinal()],
         counts[ReviewDecision.REJECT.ordinal()]);
   }
+
+  /** Accuracy of every model on every task type that reviewers have decided on. */
+  public List<ModelTaskAccuracy> accuracyByModelAndTaskType() {
+    Map<List<String>, int[]> counts =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    jdbc.query(
+        "SELECT model, task_type, decision, COUNT(*) FROM baton_review_outcome"
+            + " GROUP BY model, task_type, decision",
+        rs -> {
+          int[] perDecision =
+              counts.computeIfAbsent(
+                  List.of(rs.getString(1), rs.getString(2)),
+                  k -> new int[ReviewDecision.values().length]);
+          perDecision[ReviewDecision.valueOf(rs.getString(3)).ordinal()] = rs.getInt(4);
+        });
+    return counts.entrySet().stream()
+        .map(
+            e ->
+                new ModelTaskAccuracy(
+                    e.getKey().get(0),
+                    e.getKey().get(1),
+                    new ModelAccuracy(
+                        e.getValue()[ReviewDecision.APPROVE.ordinal()],
+                        e.getValue()[ReviewDecision.CHANGE_INTENT.ordinal()],
+                        e.getValue()[ReviewDecision.REJECT.ordinal()])))
+        .toList();
+  }
+
+  /** The accuracy of one model on one task type. */
+  public record ModelTaskAccuracy(String model, String taskType, ModelAccuracy decisions) {}
 
   public int count(String processInstanceId) {
     Integer count =

@@ -2,6 +2,10 @@ package io.baton.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.review.ReviewDecision;
+import io.baton.review.ReviewOutcome;
+import io.baton.review.ReviewOutcomeStore;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Starting customer requests over HTTP: authentication, and bad input refused with a reason. */
@@ -20,6 +25,8 @@ class CustomerRequestApiIT {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
+  @Autowired ReviewOutcomeStore outcomes;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void should_refuse_the_engine_rest_api_without_credentials() {
@@ -92,6 +99,38 @@ class CustomerRequestApiIT {
 
     assertBadRequest(response, "message is required");
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void should_report_review_stats_per_model_and_task_type() {
+    jdbc.update("DELETE FROM baton_review_outcome");
+    outcomes.record(outcome("t1", ReviewDecision.APPROVE));
+    outcomes.record(outcome("t2", ReviewDecision.APPROVE));
+    outcomes.record(outcome("t3", ReviewDecision.CHANGE_INTENT));
+    outcomes.record(outcome("t4", ReviewDecision.REJECT));
+
+    ResponseEntity<String> response =
+        http.withBasicAuth("auditor", "auditor").getForEntity("/api/review-stats", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody())
+        .contains("\"model\":\"local\"", "\"taskType\":\"customer-intents\"")
+        .contains("\"approved\":2", "\"corrected\":1", "\"rejected\":1")
+        .contains("\"accuracy\":0.666", "\"agreement\":0.5");
+  }
+
+  private static ReviewOutcome outcome(String taskId, ReviewDecision decision) {
+    return new ReviewOutcome(
+        taskId,
+        "pi",
+        "customer-intents",
+        "local",
+        "text",
+        "ORDER_STATUS",
+        "ORDER_STATUS",
+        decision,
+        "reviewer",
+        Instant.now());
   }
 
   private ResponseEntity<String> post(Map<String, String> body) {
