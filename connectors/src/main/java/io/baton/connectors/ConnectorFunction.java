@@ -1,5 +1,9 @@
 package io.baton.connectors;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 /**
  * One connector: runs on external-task topic {@link #topic()}, takes an {@code I} and returns an
  * {@code O}. Input records carry Jakarta validation annotations; the runtime validates them before
@@ -12,4 +16,13 @@ public interface ConnectorFunction<I, O> {
   Class<I> inputType();
 
   O apply(I input);
+
+  /**
+   * Runs the connector without holding the caller's thread. The default runs {@link #apply} on the
+   * given executor; a connector that waits on the network (a remote model, an HTTP tool) overrides
+   * it with a non-blocking call, so thousands of calls can be in flight on a few threads.
+   */
+  default CompletionStage<O> applyAsync(I input, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> apply(input), executor);
+  }
 }

@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,8 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the engine's REST API; empty means this process's own {@code /engine-rest}
  * @param username the REST user the workers authenticate as
  * @param workerId the id this process locks tasks under; unique per process unless set
+ * @param lockDuration how long a fetched task stays locked; extended while it still runs
+ * @param maxInFlight per topic, how many tasks run at once at most
+ * @param fetchSize per topic, how many tasks one fetch locks at most
+ * @param threads the pool that runs blocking connectors (non-blocking ones need none)
  * @param retries attempts of a task before it becomes an incident
  * @param retryBackoff wait before the second attempt; doubles with each further attempt
+ * @param shutdownGrace how long a stopping worker lets running tasks finish before it hands them
+ *     back
+ * @param topics per-connector overrides, keyed by the connector name (topic without "baton.")
  */
 @ConfigurationProperties("baton.workers")
 public record WorkerProperties(
@@ -22,10 +30,14 @@ public record WorkerProperties(
     String password,
     String workerId,
     @DefaultValue("60s") Duration lockDuration,
-    @DefaultValue("10") int maxTasks,
+    @DefaultValue("100") int maxInFlight,
+    @DefaultValue("10") int fetchSize,
+    @DefaultValue("16") int threads,
     @DefaultValue("5s") Duration asyncResponseTimeout,
     @DefaultValue("3") int retries,
-    @DefaultValue("5s") Duration retryBackoff) {
+    @DefaultValue("5s") Duration retryBackoff,
+    @DefaultValue("30s") Duration shutdownGrace,
+    @DefaultValue Map<String, TopicSettings> topics) {
 
   public WorkerProperties {
     if (workerId == null || workerId.isBlank()) {
@@ -35,6 +47,16 @@ public record WorkerProperties(
               + "-"
               + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
+  }
+
+  /** The settings of a topic: its overrides, else these defaults. */
+  TopicSettings topic(String topic) {
+    TopicSettings defaults =
+        new TopicSettings(lockDuration, maxInFlight, fetchSize, retries, retryBackoff);
+    TopicSettings override = topics.get(topic.startsWith("baton.") ? topic.substring(6) : topic);
+    TopicSettings settings = override == null ? defaults : override.orElse(defaults);
+    settings.validate(topic);
+    return settings;
   }
 
   @Override

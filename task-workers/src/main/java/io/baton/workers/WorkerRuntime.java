@@ -2,12 +2,21 @@ package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
 import java.util.List;
-import org.camunda.bpm.client.ExternalTaskClient;
-import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Subscribes every connector to its topic on one engine and stops them together. */
+/**
+ * Runs a {@link TopicWorker} per connector against one engine, a bounded pool for blocking
+ * connectors, and one timer that extends the locks of tasks still running. Stops them together.
+ */
 public class WorkerRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
@@ -15,7 +24,9 @@ public class WorkerRuntime {
   private final WorkerProperties properties;
   private final List<ConnectorFunction<?, ?>> connectors;
   private final VariableBinding binding;
-  private ExternalTaskClient client;
+  private final List<TopicWorker<?, ?>> workers = new CopyOnWriteArrayList<>();
+  private ExecutorService executor;
+  private ScheduledExecutorService lockKeeper;
 
   WorkerRuntime(
       WorkerProperties properties,
@@ -27,7 +38,7 @@ public class WorkerRuntime {
   }
 
   public synchronized void start(String baseUrl) {
-    if (client != null) {
+    if (!workers.isEmpty()) {
       return;
     }
     if (properties.password() == null || properties.password().isBlank()) {
@@ -35,33 +46,61 @@ public class WorkerRuntime {
           "worker user '%s' has no password: set BATON_WORKERS_PASSWORD (baton.workers.password)"
               .formatted(properties.username()));
     }
-    client =
-        ExternalTaskClient.create()
-            .baseUrl(baseUrl)
-            .workerId(properties.workerId())
-            .maxTasks(properties.maxTasks())
-            .asyncResponseTimeout(properties.asyncResponseTimeout().toMillis())
-            .lockDuration(properties.lockDuration().toMillis())
-            .addInterceptor(new BasicAuthProvider(properties.username(), properties.password()))
-            .build();
-    RetryPolicy retryPolicy = new RetryPolicy(properties.retries(), properties.retryBackoff());
+    executor =
+        new ThreadPoolExecutor(
+            properties.threads(),
+            properties.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            named("baton-connector"));
+    long shortestLock = Long.MAX_VALUE;
     for (ConnectorFunction<?, ?> connector : connectors) {
-      client
-          .subscribe(connector.topic())
-          .variables(VariableBinding.variableNames(connector.inputType()).toArray(String[]::new))
-          .handler(new ConnectorTaskHandler<>(connector, binding, retryPolicy))
-          .open();
+      TopicSettings settings = properties.topic(connector.topic());
+      shortestLock = Math.min(shortestLock, settings.lockDuration().toMillis());
+      TopicWorker<?, ?> worker = new TopicWorker<>(connector, settings, binding, executor);
+      worker.start(baseUrl, properties);
+      workers.add(worker);
     }
+    lockKeeper = Executors.newSingleThreadScheduledExecutor(named("baton-lock-keeper"));
+    long every = Math.max(shortestLock / 4, 250);
+    lockKeeper.scheduleWithFixedDelay(this::extendLocks, every, every, TimeUnit.MILLISECONDS);
     log.info(
         "workers subscribed to {} at {}",
-        connectors.stream().map(ConnectorFunction::topic).toList(),
+        workers.stream().map(TopicWorker::topic).toList(),
         baseUrl);
   }
 
+  /** Tasks running now, over all topics. */
+  public int inFlight() {
+    return workers.stream().mapToInt(TopicWorker::inFlight).sum();
+  }
+
   public synchronized void stop() {
-    if (client != null) {
-      client.stop();
-      client = null;
+    if (workers.isEmpty()) {
+      return;
     }
+    long grace = properties.shutdownGrace().toMillis();
+    workers.parallelStream().forEach(worker -> worker.stop(grace));
+    workers.clear();
+    lockKeeper.shutdownNow();
+    executor.shutdownNow();
+    log.info("workers stopped");
+  }
+
+  private void extendLocks() {
+    long now = System.currentTimeMillis();
+    for (TopicWorker<?, ?> worker : workers) {
+      worker.extendLocks(now);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

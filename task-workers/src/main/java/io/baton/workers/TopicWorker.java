@@ -1,0 +1,210 @@
+package io.baton.workers;
+
+import io.baton.connectors.ConnectorBpmnError;
+import io.baton.connectors.ConnectorFunction;
+import io.baton.connectors.RetryLaterException;
+import io.baton.workers.InFlightTasks.Running;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.ConnectionLostException;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one connector for the tasks of its topic, many at once. Its own client fetches only when
+ * there is room for a full fetch; each fetched task is handed to the connector without blocking the
+ * fetch loop, and the outcome is reported from whichever thread it arrives on: complete with the
+ * output as variables, a BPMN error for a business outcome, or a failure that counts the task's
+ * retries down until it becomes an incident.
+ */
+final class TopicWorker<I, O> {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicWorker.class);
+
+  private final ConnectorFunction<I, O> function;
+  private final TopicSettings settings;
+  private final VariableBinding binding;
+  private final Executor executor;
+  private final RetryPolicy retryPolicy;
+  private final InFlightTasks inFlight;
+  private volatile boolean stopping;
+  private ExternalTaskClient client;
+
+  TopicWorker(
+      ConnectorFunction<I, O> function,
+      TopicSettings settings,
+      VariableBinding binding,
+      Executor executor) {
+    this.function = function;
+    this.settings = settings;
+    this.binding = binding;
+    this.executor = executor;
+    this.retryPolicy = new RetryPolicy(settings.retries(), settings.retryBackoff());
+    this.inFlight = new InFlightTasks(settings.maxInFlight());
+  }
+
+  String topic() {
+    return function.topic();
+  }
+
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  void start(String baseUrl, WorkerProperties properties) {
+    client =
+        ExternalTaskClient.create()
+            .baseUrl(baseUrl)
+            .workerId(properties.workerId())
+            .maxTasks(settings.fetchSize())
+            .asyncResponseTimeout(properties.asyncResponseTimeout().toMillis())
+            .lockDuration(settings.lockDuration().toMillis())
+            .backoffStrategy(new RoomToFetch(inFlight, settings.fetchSize(), () -> stopping))
+            .addInterceptor(new BasicAuthProvider(properties.username(), properties.password()))
+            .build();
+    client
+        .subscribe(function.topic())
+        .lockDuration(settings.lockDuration().toMillis())
+        .variables(VariableBinding.variableNames(function.inputType()).toArray(String[]::new))
+        .handler(this::dispatch)
+        .open();
+  }
+
+  private void dispatch(ExternalTask task, ExternalTaskService service) {
+    I input;
+    try {
+      input = binding.bind(task.getAllVariables(), function.inputType());
+    } catch (InvalidInputException e) {
+      log.warn("task {} on {}: {}", task.getId(), topic(), e.getMessage());
+      report(() -> service.handleFailure(task, e.getMessage(), null, 0, 0), task);
+      return;
+    }
+    Running running =
+        inFlight.add(
+            task, service, System.currentTimeMillis() + settings.lockDuration().toMillis());
+    CompletableFuture<O> result;
+    try {
+      result = function.applyAsync(input, executor).toCompletableFuture();
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete(
+        (output, error) -> {
+          try {
+            if (!running.handedBack) {
+              finish(task, service, output, unwrap(error));
+            }
+          } finally {
+            inFlight.remove(task.getId());
+          }
+        });
+  }
+
+  private void finish(ExternalTask task, ExternalTaskService service, O output, Throwable error) {
+    if (error == null) {
+      try {
+        Map<String, Object> variables = binding.toVariables(output);
+        service.complete(task, variables);
+        return;
+      } catch (NotFoundException | ConnectionLostException e) {
+        // the task is gone (cancelled, or completed after its lock ran out) or the engine is out
+        // of reach: the engine decides, and an unfinished task is fetched again after its lock
+        log.warn("cannot complete task {} on {}: {}", task.getId(), topic(), e.toString());
+        return;
+      } catch (RuntimeException e) {
+        // the engine refused the result, or continuing the process failed: count it as a failure,
+        // so it ends in an incident instead of running again and again
+        error = e;
+      }
+    }
+    if (error instanceof ConnectorBpmnError bpmnError) {
+      report(() -> service.handleBpmnError(task, bpmnError.code(), bpmnError.getMessage()), task);
+      return;
+    }
+    int retriesLeft = retryPolicy.retriesLeft(task.getRetries());
+    long backoff = retryPolicy.backoffMillis(retriesLeft);
+    if (error instanceof RetryLaterException later) {
+      backoff = Math.max(backoff, later.retryAfter().toMillis());
+    }
+    log.warn(
+        "task {} on {} failed, {} retries left: {}",
+        task.getId(),
+        topic(),
+        retriesLeft,
+        error.toString());
+    String message = topic() + " failed: " + error.getMessage();
+    String details = stackTrace(error);
+    long wait = backoff;
+    report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
+  }
+
+  /** Extends the lock of every task still running whose lock runs out within half a lock. */
+  void extendLocks(long now) {
+    long lockMillis = settings.lockDuration().toMillis();
+    for (Running running : inFlight.all()) {
+      if (!running.handedBack && running.lockExpiresAt - now < lockMillis / 2) {
+        try {
+          running.service.extendLock(running.task, lockMillis);
+          running.lockExpiresAt = now + lockMillis;
+        } catch (RuntimeException e) {
+          log.warn(
+              "cannot extend the lock of task {} on {}: {}",
+              running.task.getId(),
+              topic(),
+              e.toString());
+        }
+      }
+    }
+  }
+
+  /** Stops fetching, lets running tasks finish for the grace period, then hands the rest back. */
+  void stop(long graceMillis) {
+    stopping = true;
+    if (client != null) {
+      client.stop();
+    }
+    try {
+      inFlight.awaitEmpty(graceMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Running running : inFlight.all()) {
+      running.handedBack = true;
+      report(() -> running.service.unlock(running.task), running.task);
+      log.info("handed task {} on {} back to the engine", running.task.getId(), topic());
+    }
+  }
+
+  private void report(Runnable call, ExternalTask task) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn(
+          "cannot report task {} on {} to the engine: {}", task.getId(), topic(), e.toString());
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    while ((error instanceof CompletionException || error instanceof ExecutionException)
+        && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}

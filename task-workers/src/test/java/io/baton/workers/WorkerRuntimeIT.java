@@ -1,0 +1,334 @@
+package io.baton.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.baton.connectors.ConnectorBpmnError;
+import io.baton.connectors.ConnectorFunction;
+import io.baton.connectors.RetryLaterException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The worker runtime against a real engine over its authenticated REST API, with a test connector
+ * whose behaviour each process instance chooses: how long it works and how it ends.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "baton.workers.enabled=false")
+@ActiveProfiles("test")
+class WorkerRuntimeIT {
+
+  private static final String TOPIC = "test.work";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired ExternalTaskService externalTasks;
+  @Autowired HistoryService history;
+  @Autowired Validator validator;
+
+  private final TestConnector connector = new TestConnector();
+  private final List<WorkerRuntime> started = new ArrayList<>();
+
+  @BeforeEach
+  void deployTestProcess() {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("runtime-test").count()
+        == 0) {
+      repository
+          .createDeployment()
+          .addModelInstance(
+              "runtime-test.bpmn",
+              Bpmn.createExecutableProcess("runtime-test")
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .serviceTask("work")
+                  .camundaExternalTask(TOPIC)
+                  .boundaryEvent("business-error")
+                  .error("TEST_OUTCOME")
+                  .endEvent("outcome-handled")
+                  .moveToActivity("work")
+                  .endEvent("done")
+                  .done())
+          .deploy();
+    }
+  }
+
+  @AfterEach
+  void stopRuntimes() {
+    started.forEach(WorkerRuntime::stop);
+  }
+
+  @Test
+  void should_run_many_tasks_at_once_without_blocking_the_fetch_loop() {
+    List<ProcessInstance> instances = start(20, "ok", 1500);
+
+    start(runtime(settings(20, 5, 60_000, 3)));
+
+    awaitAllEnded(instances);
+    assertThat(connector.peak.get())
+        .as("more tasks ran at once than one fetch brings")
+        .isGreaterThan(5)
+        .isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void should_never_lock_more_tasks_than_it_has_room_for() {
+    List<ProcessInstance> instances = start(12, "ok", 400);
+    String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
+    AtomicInteger mostLocked = new AtomicInteger();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                long locked =
+                    externalTasks
+                        .createExternalTaskQuery()
+                        .processInstanceIdIn(ids)
+                        .locked()
+                        .count();
+                mostLocked.accumulateAndGet((int) locked, Math::max);
+                try {
+                  Thread.sleep(20);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.start();
+
+    start(runtime(settings(4, 2, 60_000, 3)));
+    awaitAllEnded(instances);
+    sampler.interrupt();
+
+    assertThat(connector.peak.get()).isLessThanOrEqualTo(4);
+    assertThat(mostLocked.get()).isBetween(1, 4);
+  }
+
+  @Test
+  void should_keep_the_lock_of_a_task_that_runs_longer_than_its_lock() {
+    List<ProcessInstance> instances = start(1, "ok", 3500);
+
+    start(runtime(settings(5, 1, 1_000, 3)));
+    awaitAllEnded(instances);
+
+    assertThat(connector.calls.get())
+        .as("the lock never ran out, so the task was never fetched a second time")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void should_hand_running_tasks_back_when_stopping_and_lose_nothing() {
+    List<ProcessInstance> instances = start(3, "ok", 30_000);
+    WorkerRuntime first = runtime(settings(5, 5, 60_000, 3));
+    first.start(baseUrl());
+    await().atMost(Duration.ofSeconds(20)).until(() -> connector.running.get() == 3);
+
+    first.stop();
+
+    String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceIdIn(ids).locked().count())
+        .as("all handed back")
+        .isZero();
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceIdIn(ids).count())
+        .isEqualTo(3);
+    assertThat(
+            externalTasks
+                .createExternalTaskQuery()
+                .processInstanceIdIn(ids)
+                .withRetriesLeft()
+                .count())
+        .as("handing back costs no retry")
+        .isEqualTo(3);
+    connector.hurry = true;
+    start(runtime(settings(5, 5, 60_000, 3)));
+    awaitAllEnded(instances);
+  }
+
+  @Test
+  void should_count_retries_down_and_raise_a_readable_incident() {
+    ProcessInstance pi = start(1, "fail", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> incident(pi) != null);
+    assertThat(connector.calls.get()).as("three attempts, then an incident").isEqualTo(3);
+    assertThat(incident(pi).getIncidentMessage()).isEqualTo("test.work failed: the tool is down");
+  }
+
+  @Test
+  void should_wait_as_long_as_the_source_asks_before_retrying() {
+    ProcessInstance pi = start(1, "retry-later", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> task(pi).getRetries() != null);
+    ExternalTask task = task(pi);
+    assertThat(task.getRetries()).isEqualTo(2);
+    assertThat(task.getLockExpirationTime().getTime() - System.currentTimeMillis())
+        .as("next attempt no sooner than Retry-After (60 s)")
+        .isGreaterThan(50_000);
+  }
+
+  @Test
+  void should_end_a_poison_input_in_an_incident_without_calling_the_connector() {
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "runtime-test", Map.of("name", " ", "mode", "ok", "millis", 0));
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> incident(pi) != null);
+    assertThat(incident(pi).getIncidentMessage()).contains("'name' must not be blank");
+    assertThat(connector.calls.get()).isZero();
+  }
+
+  @Test
+  void should_raise_a_business_outcome_as_a_bpmn_error_the_diagram_catches() {
+    ProcessInstance pi = start(1, "bpmn", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    awaitAllEnded(List.of(pi));
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId("outcome-handled")
+                .count())
+        .isEqualTo(1);
+  }
+
+  private WorkerRuntime runtime(TopicSettings settings) {
+    WorkerProperties properties =
+        new WorkerProperties(
+            true,
+            baseUrl(),
+            "worker",
+            "worker-dev-only",
+            null,
+            settings.lockDuration(),
+            settings.maxInFlight(),
+            settings.fetchSize(),
+            32,
+            Duration.ofSeconds(1),
+            settings.retries(),
+            settings.retryBackoff(),
+            Duration.ofMillis(500),
+            Map.of());
+    return new WorkerRuntime(properties, List.of(connector), new VariableBinding(validator));
+  }
+
+  private static TopicSettings settings(
+      int maxInFlight, int fetchSize, long lockMillis, int retries) {
+    return new TopicSettings(
+        Duration.ofMillis(lockMillis), maxInFlight, fetchSize, retries, Duration.ofMillis(100));
+  }
+
+  private void start(WorkerRuntime worker) {
+    started.add(worker);
+    worker.start(baseUrl());
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port + "/engine-rest";
+  }
+
+  private List<ProcessInstance> start(int count, String mode, long millis) {
+    List<ProcessInstance> instances = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      instances.add(
+          runtime.startProcessInstanceByKey(
+              "runtime-test", Map.of("name", "case-" + i, "mode", mode, "millis", millis)));
+    }
+    return instances;
+  }
+
+  private void awaitAllEnded(List<ProcessInstance> instances) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                instances.stream()
+                    .allMatch(
+                        pi ->
+                            runtime
+                                    .createProcessInstanceQuery()
+                                    .processInstanceId(pi.getId())
+                                    .count()
+                                == 0));
+  }
+
+  private Incident incident(ProcessInstance pi) {
+    return runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private ExternalTask task(ProcessInstance pi) {
+    return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  /** A connector that works as long as the instance says and ends as it says. */
+  static final class TestConnector
+      implements ConnectorFunction<TestConnector.Input, TestConnector.Output> {
+
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger peak = new AtomicInteger();
+    volatile boolean hurry;
+
+    record Input(@NotBlank String name, @NotBlank String mode, long millis) {}
+
+    record Output(String greeting) {}
+
+    @Override
+    public String topic() {
+      return TOPIC;
+    }
+
+    @Override
+    public Class<Input> inputType() {
+      return Input.class;
+    }
+
+    @Override
+    public Output apply(Input input) {
+      calls.incrementAndGet();
+      peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(hurry ? 0 : input.millis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted");
+      } finally {
+        running.decrementAndGet();
+      }
+      return switch (input.mode()) {
+        case "fail" -> throw new IllegalStateException("the tool is down");
+        case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
+        case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
+        default -> new Output("hello " + input.name());
+      };
+    }
+  }
+}
