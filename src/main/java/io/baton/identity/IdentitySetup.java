@@ -53,6 +53,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
+  private static final List<String> DEMO_USERS =
+      List.of("analyst", "reviewer", "supervisor", "auditor");
 
   private final IdentityProperties properties;
 
@@ -71,17 +73,18 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(identity, AUDITORS, "Compliance auditors");
     group(identity, WORKERS, "Baton task workers");
 
-    for (String app : List.of("tasklist", "cockpit")) {
-      for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS, AUDITORS)) {
-        grant(authorizations, group, APPLICATION, app, ACCESS);
-      }
-    }
-    for (String group : List.of(REVIEWERS, SUPERVISORS, ANALYSTS)) {
-      grant(authorizations, group, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE, READ_HISTORY);
+    for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS)) {
+      grant(authorizations, group, APPLICATION, "tasklist", ACCESS);
+      grant(authorizations, group, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE);
       grant(authorizations, group, PROCESS_INSTANCE, ANY, CREATE);
-      grant(authorizations, group, DECISION_DEFINITION, ANY, READ);
     }
-    grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ANY, READ_INSTANCE, READ_TASK);
+    // reviewers see the tasks of their groups (granted per task by the engine), not all history
+    for (String group : List.of(ANALYSTS, AUDITORS)) {
+      grant(authorizations, group, APPLICATION, "cockpit", ACCESS);
+    }
+    grant(
+        authorizations, ANALYSTS, PROCESS_DEFINITION, ANY, READ_HISTORY, READ_INSTANCE, READ_TASK);
+    grant(authorizations, ANALYSTS, DECISION_DEFINITION, ANY, READ);
     grant(authorizations, ANALYSTS, DEPLOYMENT, ANY, READ, CREATE);
     grant(authorizations, AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
     grant(authorizations, AUDITORS, DECISION_DEFINITION, ANY, READ, Permissions.READ_HISTORY);
@@ -110,6 +113,27 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       user(identity, "reviewer", "Rita", "Reviewer", "reviewer", REVIEWERS);
       user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
       user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
+    }
+  }
+
+  /** Demo users that still have their demo password are removed when demo users are off. */
+  private static void removeDemoUsers(IdentityService identity) {
+    for (String demo : DEMO_USERS) {
+      if (identity.createUserQuery().userId(demo).count() > 0
+          && identity.checkPassword(demo, demo)) {
+        identity.deleteUser(demo);
+        log.info("removed demo user {}: baton.identity.demo-users is off", demo);
+      }
+    }
+  }
+
+  /** The service account takes the configured password, also when it changed since last start. */
+  private static void syncPassword(IdentityService identity, String id, String password) {
+    if (!identity.checkPassword(id, password)) {
+      User user = identity.createUserQuery().userId(id).singleResult();
+      user.setPassword(password);
+      identity.saveUser(user);
+      log.info("updated the password of service account {}", id);
     }
   }
 

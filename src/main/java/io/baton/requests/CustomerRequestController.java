@@ -1,6 +1,7 @@
 package io.baton.requests;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,9 +37,13 @@ class CustomerRequestController {
     if (!problems.isEmpty()) {
       throw new InvalidCustomerRequestException(problems);
     }
-    ProcessInstance instance =
-        runtime.startProcessInstanceByKey(
-            PROCESS_KEY, Map.of("message", request.message(), "customerId", request.customerId()));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("message", request.message());
+    variables.put("customerId", request.customerId());
+    if (request.amount() != null) {
+      variables.put("amount", request.amount());
+    }
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
     return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
         .body(new StartedRequest(instance.getId(), instance.isEnded()));
   }

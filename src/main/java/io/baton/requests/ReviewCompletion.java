@@ -1,6 +1,7 @@
 package io.baton.requests;
 
 import io.baton.review.ApprovalDigest;
+import io.baton.review.CaseApprovals;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
@@ -12,20 +13,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of the first review of a customer request (reviewer or supervisor): checks the
- * decision, makes the reviewer's answer final, binds an approval to the digest of the reply it
- * approves, and stores the decision as a labelled example. A decision that breaks a rule refuses
- * the completion with a message the reviewer sees, and the task stays open.
+ * Complete listener of the review of a customer request (reviewer or supervisor): checks the
+ * decision, makes the reviewer's answer final, records an approval bound to the digest of the reply
+ * it approves (a correction or rejection withdraws any approval), and stores the first decision on
+ * the AI's answer as a labelled example. A decision that breaks a rule refuses the completion with
+ * a message the reviewer sees, and the task stays open.
  */
 @Component("reviewCompletion")
 public class ReviewCompletion implements TaskListener {
 
+  static final int MAX_REPLY_LENGTH = 4_000;
+
   private final ReviewOutcomeStore outcomes;
   private final Reviewers reviewers;
+  private final CaseApprovals approvals;
 
-  ReviewCompletion(ReviewOutcomeStore outcomes, Reviewers reviewers) {
+  ReviewCompletion(ReviewOutcomeStore outcomes, Reviewers reviewers, CaseApprovals approvals) {
     this.outcomes = outcomes;
     this.reviewers = reviewers;
+    this.approvals = approvals;
   }
 
   @Override
@@ -43,32 +49,53 @@ public class ReviewCompletion implements TaskListener {
     if (decision != ReviewDecision.REJECT && finalReply == null) {
       problems.add("the reply must not be empty");
     }
+    if (finalReply != null && finalReply.length() > MAX_REPLY_LENGTH) {
+      problems.add(
+          "the reply has %d characters; the limit is %d"
+              .formatted(finalReply.length(), MAX_REPLY_LENGTH));
+    }
+    if (reviewers.current(task) == null) {
+      problems.add("claim the task first, so the decision has a name");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(String.join("; ", problems));
     }
 
     String reviewer = reviewers.current(task);
     String aiIntent = (String) task.getVariable("intent");
-    String finalIntent = decision == ReviewDecision.CHANGE_INTENT ? correctedIntent : aiIntent;
+    String finalIntent =
+        decision == ReviewDecision.CHANGE_INTENT
+            ? correctedIntent
+            : String.valueOf(task.getVariable("finalIntent"));
     task.setVariable("finalIntent", finalIntent);
     task.setVariable("reviewedBy", reviewer);
     task.setVariable(
         "replyEdited", finalReply != null && !finalReply.equals(task.getVariable("reply")));
-    if (decision != ReviewDecision.REJECT) {
-      task.setVariable("approvalDigest", ReplyAction.digest(task));
+    String processInstanceId = task.getProcessInstanceId();
+    approvals.revoke(processInstanceId);
+    if (decision == ReviewDecision.APPROVE) {
+      approvals.approve(
+          processInstanceId, CaseApprovals.Stage.FIRST, reviewer, ReplyAction.digest(task));
+    }
+    if (outcomes.count(processInstanceId) > 0) {
+      return; // one labelled example per case: a later round reviews the reviewer's correction
     }
     outcomes.record(
         new ReviewOutcome(
             task.getId(),
             task.getProcessInstanceId(),
-            (String) task.getVariable("taskType"),
-            (String) task.getVariable("aiModel"),
+            orUnknown(task.getVariable("taskType")),
+            orUnknown(task.getVariable("aiModel")),
             (String) task.getVariable("message"),
             aiIntent,
             decision == ReviewDecision.REJECT ? null : finalIntent,
             decision,
             reviewer,
             Instant.now()));
+  }
+
+  private static String orUnknown(Object value) {
+    return value == null ? "unknown" : String.valueOf(value);
   }
 
   static ReviewDecision decision(Object value) {

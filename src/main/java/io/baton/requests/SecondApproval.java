@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import io.baton.review.CaseApprovals;
 import io.baton.review.ReviewDecision;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class SecondApproval implements TaskListener {
 
   private final Reviewers reviewers;
+  private final CaseApprovals approvals;
 
-  SecondApproval(Reviewers reviewers) {
+  SecondApproval(Reviewers reviewers, CaseApprovals approvals) {
     this.reviewers = reviewers;
+    this.approvals = approvals;
   }
 
   @Override
@@ -27,7 +30,11 @@ public class SecondApproval implements TaskListener {
           "the second approval approves or rejects; it does not change the intent");
     }
     String approver = reviewers.current(task);
-    String firstApprover = (String) task.getVariable("reviewedBy");
+    String firstApprover =
+        approvals
+            .approval(task.getProcessInstanceId(), CaseApprovals.Stage.FIRST)
+            .map(CaseApprovals.Approval::approver)
+            .orElseThrow(() -> new InvalidReviewException("there is no first approval to confirm"));
     if (approver == null) {
       throw new InvalidReviewException(
           "the second approval needs a known approver: claim the task first");
@@ -43,7 +50,13 @@ public class SecondApproval implements TaskListener {
     }
     task.setVariable("secondApprovedBy", approver);
     if (decision == ReviewDecision.APPROVE) {
-      task.setVariable("secondApprovalDigest", ReviewCompletion.ReplyAction.digest(task));
+      approvals.approve(
+          task.getProcessInstanceId(),
+          CaseApprovals.Stage.SECOND,
+          approver,
+          ReviewCompletion.ReplyAction.digest(task));
+    } else {
+      approvals.revoke(task.getProcessInstanceId());
     }
   }
 }

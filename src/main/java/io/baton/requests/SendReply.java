@@ -1,21 +1,25 @@
 package io.baton.requests;
 
+import io.baton.review.CaseApprovals;
+import io.baton.review.CaseApprovals.CaseRouting;
+import io.baton.review.CaseApprovals.Stage;
 import io.baton.routing.RoutingPolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the final reply by writing it to the reply outbox, in the engine's own transaction, so the
- * reply is handed over exactly when the process moves on. Before it acts, it checks the policy: a
- * reply that was not auto-executed needs an approval whose digest matches the reply as it is now
- * (and a second one where four eyes are required); otherwise it raises {@value #APPROVAL_REQUIRED}
- * and nothing is sent.
+ * reply is handed over exactly when the process moves on. Before it acts, it checks the policy as
+ * recorded by routing (not as variables say): a reply that was not auto-executed needs an approval
+ * whose digest matches the reply as it is now, and a second one by another person where four eyes
+ * are required; otherwise it withdraws the approvals, raises {@value #APPROVAL_REQUIRED}, and
+ * nothing is sent.
  */
 @Component("sendReply")
 public class SendReply implements JavaDelegate {
@@ -23,49 +27,58 @@ public class SendReply implements JavaDelegate {
   static final String APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
 
   private final JdbcTemplate jdbc;
+  private final CaseApprovals approvals;
 
-  SendReply(JdbcTemplate jdbc) {
+  SendReply(JdbcTemplate jdbc, CaseApprovals approvals) {
     this.jdbc = jdbc;
+    this.approvals = approvals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String caseId = execution.getProcessInstanceId();
     String digest = ReviewCompletion.ReplyAction.digest(execution);
-    if (!RoutingPolicy.AUTO_EXECUTE.equals(execution.getVariable("route"))) {
-      requireApproval(execution, "approvalDigest", digest, "approval");
-      if (Boolean.TRUE.equals(execution.getVariable("fourEyesRequired"))) {
-        requireApproval(execution, "secondApprovalDigest", digest, "second approval");
+    CaseRouting routing =
+        approvals
+            .routing(caseId)
+            .orElseThrow(() -> new IllegalStateException("case " + caseId + " was never routed"));
+    if (!RoutingPolicy.AUTO_EXECUTE.equals(routing.route())) {
+      requireApproval(caseId, Stage.FIRST, digest);
+      if (routing.fourEyes()) {
+        requireApproval(caseId, Stage.SECOND, digest);
       }
     }
-    String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
-    try {
+    String key = caseId + ":" + execution.getCurrentActivityId();
+    Integer sent =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM baton_reply_outbox WHERE idempotency_key = ?",
+            Integer.class,
+            key);
+    if (sent == null || sent == 0) {
       jdbc.update(
           "INSERT INTO baton_reply_outbox (idempotency_key, process_instance_id, customer_id,"
               + " reply_text, approval_digest, created_at) VALUES (?, ?, ?, ?, ?, ?)",
           key,
-          execution.getProcessInstanceId(),
+          caseId,
           execution.getVariable("customerId"),
           execution.getVariable("finalReply"),
           digest,
           Timestamp.from(Instant.now()));
-    } catch (DuplicateKeyException alreadySent) {
-      // the reply of this case was handed over before; handing it over again would send it twice
     }
     execution.setVariable("replySent", true);
   }
 
-  private static void requireApproval(
-      DelegateExecution execution, String variable, String digest, String what) {
-    Object approved = execution.getVariable(variable);
-    if (approved == null) {
-      throw new BpmnError(APPROVAL_REQUIRED, "the reply has no %s".formatted(what));
+  private void requireApproval(String caseId, Stage stage, String digest) {
+    Optional<CaseApprovals.Approval> approval = approvals.approval(caseId, stage);
+    String what = stage == Stage.FIRST ? "approval" : "second approval";
+    if (approval.isEmpty()) {
+      approvals.revoke(caseId);
+      throw new BpmnError(APPROVAL_REQUIRED, "the reply has no " + what);
     }
-    if (!approved.equals(digest)) {
-      execution.removeVariable("approvalDigest");
-      execution.removeVariable("secondApprovalDigest");
+    if (!approval.get().digest().equals(digest)) {
+      approvals.revoke(caseId);
       throw new BpmnError(
-          APPROVAL_REQUIRED,
-          "the reply changed after its %s: it must be approved again".formatted(what));
+          APPROVAL_REQUIRED, "the reply changed after its " + what + ": it must be approved again");
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.baton.routing;
 
+import io.baton.connectors.labels.LabelSet;
+import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewOutcomeStore;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of a routing decision task: gathers every fact the decision table reads, with a
  * stated default where a step did not produce it (no validator ran, no ensemble voted), and the
- * measured accuracy of the model on the task type from reviewer outcomes.
+ * measured accuracy of the model on the task type from reviewer outcomes. When a reviewer corrected
+ * the intent, the risk is that of the corrected intent.
  */
 @Component("routingInputs")
 @EnableConfigurationProperties(RoutingProperties.class)
@@ -20,10 +23,13 @@ public class RoutingInputs implements ExecutionListener {
 
   private final ReviewOutcomeStore outcomes;
   private final RoutingProperties properties;
+  private final LabelSetCatalog labelSets;
 
-  RoutingInputs(ReviewOutcomeStore outcomes, RoutingProperties properties) {
+  RoutingInputs(
+      ReviewOutcomeStore outcomes, RoutingProperties properties, LabelSetCatalog labelSets) {
     this.outcomes = outcomes;
     this.properties = properties;
+    this.labelSets = labelSets;
   }
 
   @Override
@@ -35,6 +41,22 @@ public class RoutingInputs implements ExecutionListener {
 
     String model = (String) execution.getVariable("aiModel");
     String taskType = (String) execution.getVariable("taskType");
+    Object finalIntent = execution.getVariable("finalIntent");
+    boolean corrected = finalIntent != null && !finalIntent.equals(execution.getVariable("intent"));
+    execution.setVariable("intentCorrected", corrected);
+    if (corrected) {
+      execution.setVariable(
+          "risk",
+          labelSets
+              .get(taskType)
+              .label((String) finalIntent)
+              .map(LabelSet.Label::risk)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "intent '%s' is not in label set '%s'"
+                              .formatted(finalIntent, taskType))));
+    }
     ModelAccuracy accuracy = outcomes.accuracy(model, taskType);
     execution.setVariable("accuracySamples", accuracy.labelled());
     execution.setVariable(

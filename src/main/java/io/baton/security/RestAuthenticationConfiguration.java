@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API ({@code /engine-rest}) and Baton's API ({@code /api}) accept only requests
- * with HTTP Basic credentials of an engine user; the engine's authorizations then apply.
+ * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}) and the metrics endpoints
+ * accept only requests with HTTP Basic credentials of an engine user; the engine's authorizations
+ * then apply. Only {@code /actuator/health} stays open, for load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
@@ -22,7 +23,12 @@ class RestAuthenticationConfiguration {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns(
+        "/engine-rest/*",
+        "/api/*",
+        "/actuator/metrics",
+        "/actuator/metrics/*",
+        "/actuator/prometheus");
     return registration;
   }
 }

@@ -8,6 +8,7 @@ import io.baton.review.ReviewOutcomeStore;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ class CustomerRequestApiIT {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
+  @Autowired RuntimeService runtime;
   @Autowired ReviewOutcomeStore outcomes;
   @Autowired JdbcTemplate jdbc;
 
@@ -73,6 +75,30 @@ class CustomerRequestApiIT {
   }
 
   @Test
+  void should_carry_the_amount_into_the_case() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("reviewer", "reviewer")
+            .postForEntity(
+                "/api/customer-requests",
+                Map.of("message", "Refund my order please", "customerId", "C-8", "amount", 900),
+                String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String id = response.getBody().replaceAll(".*\"processInstanceId\":\"([^\"]+)\".*", "$1");
+    assertThat(runtime.getVariable(id, "amount")).isEqualTo(900.0);
+  }
+
+  @Test
+  void should_answer_403_when_the_user_may_not_start_requests() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("auditor", "auditor")
+            .postForEntity(
+                "/api/customer-requests", request("Where is my order?", "C-1"), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
   void should_refuse_bad_requests_with_a_reason_and_start_nothing() {
     long before = history.createHistoricProcessInstanceQuery().count();
 
@@ -80,6 +106,8 @@ class CustomerRequestApiIT {
     assertBadRequest(
         post(request("x".repeat(4_001), "C-1")), "message has 4001 characters; the limit is 4000");
     assertBadRequest(post(Map.of("message", "Where is my order?")), "customerId is required");
+    assertBadRequest(
+        post(Map.of("message", "Refund", "customerId", "C-1", "amount", -5)), "amount must be");
 
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
   }
@@ -133,7 +161,7 @@ class CustomerRequestApiIT {
         Instant.now());
   }
 
-  private ResponseEntity<String> post(Map<String, String> body) {
+  private ResponseEntity<String> post(Map<String, ?> body) {
     return http.withBasicAuth("reviewer", "reviewer")
         .postForEntity("/api/customer-requests", body, String.class);
   }

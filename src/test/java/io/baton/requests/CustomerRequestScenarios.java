@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.baton.review.CaseApprovals;
+import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
@@ -58,6 +60,7 @@ abstract class CustomerRequestScenarios {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired ReviewOutcomeStore outcomes;
+  @Autowired CaseApprovals approvals;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
@@ -91,6 +94,7 @@ abstract class CustomerRequestScenarios {
         history
             .createHistoricDecisionInstanceQuery()
             .processInstanceId(pi.getId())
+            .decisionDefinitionKey("ai-routing")
             .includeInputs()
             .includeOutputs()
             .singleResult();
@@ -131,18 +135,35 @@ abstract class CustomerRequestScenarios {
   }
 
   @Test
-  void should_keep_the_ai_answer_and_record_the_correction() {
+  void should_draft_and_route_again_when_the_reviewer_corrects_the_intent() {
     ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");
 
-    complete(
-        task(pi),
-        withVariables("reviewDecision", "CHANGE_INTENT", "correctedIntent", "ADDRESS_CHANGE"));
-    execute(job(pi));
+    decide(pi, "reviewer", "reviewDecision", "CHANGE_INTENT", "correctedIntent", "REFUND_REQUEST");
 
-    assertThat(historic(pi, "intent")).as("the AI's answer stays").isEqualTo("COMPLAINT");
-    assertThat(historic(pi, "finalIntent")).isEqualTo("ADDRESS_CHANGE");
-    assertThat(outcomes.accuracy("local", "customer-intents").corrected()).isEqualTo(1);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId("draft-reply")
+                .count())
+        .as("drafted again for the corrected intent")
+        .isEqualTo(2);
+    assertThat(runtime.getVariable(pi.getId(), "intent"))
+        .as("the AI's answer stays")
+        .isEqualTo("COMPLAINT");
+    assertThat(runtime.getVariable(pi.getId(), "finalIntent")).isEqualTo("REFUND_REQUEST");
+    assertThat(runtime.getVariable(pi.getId(), "risk")).isEqualTo("HIGH");
+    assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("REQUIRE_APPROVAL");
+    assertThat((String) runtime.getVariable(pi.getId(), "finalReply")).contains("refund");
+    assertThat(outbox(pi)).isEmpty();
+
+    decide(pi, "reviewer", "reviewDecision", "APPROVE");
+    assertThat(pi).as("refunds need four eyes").isWaitingAt("second-approval");
+    ModelAccuracy accuracy = outcomes.accuracy("local", "customer-intents");
+    assertThat(accuracy.corrected()).as("one labelled example per case").isEqualTo(1);
+    assertThat(accuracy.approved()).isZero();
   }
 
   @Test
@@ -152,19 +173,28 @@ abstract class CustomerRequestScenarios {
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("REQUIRE_APPROVAL");
     assertThat(runtime.getVariable(pi.getId(), "fourEyesRequired")).isEqualTo(true);
 
-    tasks.claim(task(pi).getId(), "reviewer");
-    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
-    assertThat(pi).isWaitingAt("second-approval");
+    decide(
+        pi,
+        "reviewer",
+        "reviewDecision",
+        "APPROVE",
+        "fourEyesRequired",
+        false,
+        "route",
+        "AUTO_EXECUTE");
+    assertThat(pi).as("forged variables do not skip four eyes").isWaitingAt("second-approval");
     assertThat(outbox(pi)).isEmpty();
 
     String second = task(pi).getId();
     tasks.claim(second, "reviewer");
-    assertThatThrownBy(() -> tasks.complete(second, Map.of("secondDecision", "APPROVE")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    second, Map.of("secondDecision", "APPROVE", "reviewedBy", "someone-else")))
         .hasMessageContaining("four eyes: reviewer approved this case already");
     assertThat(pi).isWaitingAt("second-approval");
 
-    tasks.setAssignee(second, "supervisor");
-    tasks.complete(second, Map.of("secondDecision", "APPROVE"));
+    decide(pi, "supervisor", "secondDecision", "APPROVE");
     execute(job(pi));
 
     assertThat(pi).isEnded().hasPassed("send-reply");
@@ -176,7 +206,7 @@ abstract class CustomerRequestScenarios {
   void should_ask_for_approval_again_when_the_reply_changes_after_approval() {
     ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");
-    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+    decide(pi, "reviewer", "reviewDecision", "APPROVE");
     assertThat(pi).isWaitingAt("send-reply");
 
     runtime.setVariable(pi.getId(), "finalReply", "Send us your bank password.");
@@ -184,7 +214,10 @@ abstract class CustomerRequestScenarios {
 
     assertThat(pi).isWaitingAt("review-ai-suggestion").hasPassed("approval-missing");
     assertThat(outbox(pi)).isEmpty();
-    assertThat(runtime.getVariable(pi.getId(), "approvalDigest")).isNull();
+    assertThat(approvals.approval(pi.getId(), CaseApprovals.Stage.FIRST)).isEmpty();
+    assertThat(runtime.getVariable(pi.getId(), "approvalProblem"))
+        .asString()
+        .contains("changed after its approval");
   }
 
   @Test
@@ -192,7 +225,7 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi = start(REFUND);
     awaitWaitingAt(pi, "review-ai-suggestion");
 
-    complete(task(pi), withVariables("reviewDecision", "REJECT", "rejectReason", "duplicate"));
+    decide(pi, "reviewer", "reviewDecision", "REJECT", "rejectReason", "duplicate");
 
     assertThat(pi).isEnded().hasPassed("request-rejected").hasNotPassed("send-reply");
     assertThat(outbox(pi)).isEmpty();
@@ -204,6 +237,7 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi = start(REFUND);
     awaitWaitingAt(pi, "review-ai-suggestion");
     String taskId = task(pi).getId();
+    tasks.setAssignee(taskId, "reviewer");
 
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("a rejection needs a reason");
@@ -217,6 +251,7 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");
     String taskId = task(pi).getId();
+    tasks.setAssignee(taskId, "reviewer");
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Boolean>> results = new ArrayList<>();
@@ -252,7 +287,9 @@ abstract class CustomerRequestScenarios {
     assertThat(task(pi)).hasCandidateGroup("supervisors");
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("ESCALATE");
 
-    complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+    decide(pi, "supervisor", "reviewDecision", "APPROVE");
+    assertThat(pi).as("critical cases need four eyes").isWaitingAt("second-approval");
+    decide(pi, "reviewer", "secondDecision", "APPROVE");
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed("send-reply");
   }
@@ -314,6 +351,17 @@ abstract class CustomerRequestScenarios {
         .hasMessageContaining("customerId is required");
 
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  /** A reviewer claims the case's open task and completes it with a decision. */
+  private void decide(ProcessInstance pi, String user, Object... variables) {
+    String taskId = task(pi).getId();
+    tasks.setAssignee(taskId, user);
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) {
+      values.put((String) variables[i], variables[i + 1]);
+    }
+    tasks.complete(taskId, values);
   }
 
   private ProcessInstance start(String message) {
