@@ -12,7 +12,13 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   private static final String[] ENGINE_APPLICATION = {
-    "io.baton.identity..", "io.baton.requests..", "io.baton.rest..", "io.baton.security.."
+    "io.baton.identity..",
+    "io.baton.requests..",
+    "io.baton.rest..",
+    "io.baton.security..",
+    "io.baton.review..",
+    "io.baton.routing..",
+    "io.baton.effects.."
   };
 
   @ArchTest

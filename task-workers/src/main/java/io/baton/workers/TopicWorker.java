@@ -3,6 +3,7 @@ package io.baton.workers;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
+import io.baton.connectors.ToolConnector;
 import io.baton.workers.InFlightTasks.Running;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,6 +38,7 @@ final class TopicWorker<I, O> {
   private final Executor executor;
   private final RetryPolicy retryPolicy;
   private final InFlightTasks inFlight;
+  private EffectLedgerClient ledger;
   private volatile boolean stopping;
   private ExternalTaskClient client;
 
@@ -62,6 +64,7 @@ final class TopicWorker<I, O> {
   }
 
   void start(String baseUrl, WorkerProperties properties) {
+    ledger = new EffectLedgerClient(baseUrl, properties.username(), properties.password());
     client =
         ExternalTaskClient.create()
             .baseUrl(baseUrl)
@@ -92,17 +95,23 @@ final class TopicWorker<I, O> {
     Running running =
         inFlight.add(
             task, service, System.currentTimeMillis() + settings.lockDuration().toMillis());
-    CompletableFuture<O> result;
+    CompletableFuture<Map<String, Object>> result;
     try {
-      result = function.applyAsync(input, executor).toCompletableFuture();
+      result =
+          function instanceof ToolConnector<I, O> tool
+              ? CompletableFuture.supplyAsync(() -> actOnce(tool, task, input), executor)
+              : function
+                  .applyAsync(input, executor)
+                  .toCompletableFuture()
+                  .thenApply(binding::toVariables);
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
     result.whenComplete(
-        (output, error) -> {
+        (variables, error) -> {
           try {
             if (!running.handedBack) {
-              finish(task, service, output, unwrap(error));
+              finish(task, service, variables, unwrap(error));
             }
           } finally {
             inFlight.remove(task.getId());
@@ -110,10 +119,30 @@ final class TopicWorker<I, O> {
         });
   }
 
-  private void finish(ExternalTask task, ExternalTaskService service, O output, Throwable error) {
+  /**
+   * Runs a tool under the effect ledger: an effect already done returns its recorded result and the
+   * tool does not act again.
+   */
+  private Map<String, Object> actOnce(ToolConnector<I, O> tool, ExternalTask task, I input) {
+    String key = task.getProcessInstanceId() + ":" + task.getActivityInstanceId();
+    EffectLedgerClient.Recorded recorded = ledger.start(key, topic(), task.getProcessInstanceId());
+    if (recorded.done()) {
+      log.info(
+          "task {} on {}: effect {} happened before; not acting again", task.getId(), topic(), key);
+      return binding.variablesFromJson(recorded.result());
+    }
+    O output = tool.act(input, key);
+    ledger.finish(key, binding.toJson(output));
+    return binding.toVariables(output);
+  }
+
+  private void finish(
+      ExternalTask task,
+      ExternalTaskService service,
+      Map<String, Object> variables,
+      Throwable error) {
     if (error == null) {
       try {
-        Map<String, Object> variables = binding.toVariables(output);
         service.complete(task, variables);
         return;
       } catch (NotFoundException | ConnectionLostException e) {

@@ -63,6 +63,24 @@ class VariableBinding {
     return variables;
   }
 
+  String toJson(Object output) {
+    try {
+      return json.writeValueAsString(output);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write output as JSON", e);
+    }
+  }
+
+  Map<String, Object> variablesFromJson(String recorded) {
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> values = json.readValue(recorded, Map.class);
+      return toVariables(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the recorded effect is not valid JSON", e);
+    }
+  }
+
   private Object typed(Object value) {
     if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
       try {

@@ -23,9 +23,11 @@ public class LabelSetCatalog {
     }
     for (Resource resource : resources) {
       LabelSet set = read(resource, json);
-      if (sets.put(set.id(), set) != null) {
+      LabelSet earlier = sets.putIfAbsent(set.id(), set);
+      if (earlier != null && !earlier.equals(set)) {
         throw new IllegalStateException(
-            "label set '%s' is defined twice (again in %s)".formatted(set.id(), resource));
+            "label set '%s' is defined twice, differently (again in %s)"
+                .formatted(set.id(), resource));
       }
     }
   }

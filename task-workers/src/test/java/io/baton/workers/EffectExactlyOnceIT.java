@@ -1,0 +1,209 @@
+package io.baton.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.baton.support.EmbeddedPostgres;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Side effects exactly once, with a real kill: a worker JVM sends a notification, records the
+ * effect in the ledger (PostgreSQL), and is killed with SIGKILL while its {@code complete} call is
+ * held up. After the lock runs out, another worker takes the task, finds the effect in the ledger,
+ * and completes it without sending again.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "baton.workers.enabled=false")
+@ActiveProfiles({"test", "postgres"})
+class EffectExactlyOnceIT {
+
+  private static final String WORKER_PASSWORD = "test-worker";
+  private static final CountDownLatch completeReached = new CountDownLatch(1);
+  private static final CountDownLatch releaseComplete = new CountDownLatch(1);
+  private static final AtomicBoolean holdNextComplete = new AtomicBoolean(true);
+  private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private static HttpServer webhook;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.registerDataSource(registry, "effect_exactly_once_it");
+    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
+    registry.add("baton.workers.password", () -> WORKER_PASSWORD);
+  }
+
+  @BeforeAll
+  static void startWebhook() throws IOException {
+    webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    webhook.createContext(
+        "/hook",
+        exchange -> {
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    webhook.start();
+  }
+
+  @AfterAll
+  static void stopWebhook() {
+    webhook.stop(0);
+  }
+
+  @Test
+  void a_worker_killed_after_the_effect_does_not_make_it_happen_twice() throws Exception {
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "notify-test.bpmn",
+            Bpmn.createExecutableProcess("notify-test")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("notify")
+                .camundaExternalTask("baton.notify")
+                .endEvent()
+                .done())
+        .deploy();
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "notify-test", Map.of("message", "Your refund is on its way", "recipient", "C-1"));
+
+    Process worker = startWorkerJvm();
+    try {
+      assertThat(completeReached.await(90, TimeUnit.SECONDS))
+          .as("the worker acted and tries to complete")
+          .isTrue();
+      assertThat(totalDeliveries()).isEqualTo(1);
+      assertThat(ledgerState(pi)).isEqualTo("DONE");
+    } finally {
+      worker.destroyForcibly(); // SIGKILL: no shutdown hook, no hand-back
+      worker.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(worker.isAlive()).isFalse();
+    releaseComplete.countDown();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .as("the held complete never reached the engine")
+        .isEqualTo(1);
+
+    try (ConfigurableApplicationContext second = WorkerApplication.start(workerArgs())) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+    }
+
+    assertThat(totalDeliveries()).as("the notification was sent once").isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT attempts FROM baton_effect WHERE process_instance_id = ?",
+                Integer.class,
+                pi.getId()))
+        .isEqualTo(1);
+  }
+
+  private Process startWorkerJvm() throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkerApplication.class.getName()));
+    command.addAll(List.of(workerArgs()));
+    File log = Path.of("target", "effect-exactly-once-worker.log").toFile();
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  private String[] workerArgs() {
+    return new String[] {
+      "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
+      "--baton.workers.password=" + WORKER_PASSWORD,
+      "--baton.workers.lock-duration=3s",
+      "--baton.workers.async-response-timeout=1s",
+      "--baton.notify.webhook-url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"
+    };
+  }
+
+  private int totalDeliveries() {
+    return deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  private String ledgerState(ProcessInstance pi) {
+    return jdbc.queryForObject(
+        "SELECT state FROM baton_effect WHERE process_instance_id = ?", String.class, pi.getId());
+  }
+
+  /**
+   * Holds the first task completion until the worker that sent it has been killed, then drops it.
+   */
+  @TestConfiguration
+  static class HoldFirstCompletion {
+
+    @Bean
+    FilterRegistrationBean<Filter> holdFirstCompletion() {
+      FilterRegistrationBean<Filter> registration =
+          new FilterRegistrationBean<>(
+              (request, response, chain) -> {
+                HttpServletRequest http = (HttpServletRequest) request;
+                if ("POST".equals(http.getMethod())
+                    && http.getRequestURI().endsWith("/complete")
+                    && holdNextComplete.compareAndSet(true, false)) {
+                  completeReached.countDown();
+                  try {
+                    releaseComplete.await(120, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  ((HttpServletResponse) response).sendError(503);
+                  return;
+                }
+                chain.doFilter(request, response);
+              });
+      registration.addUrlPatterns("/engine-rest/*");
+      registration.setOrder(0);
+      return registration;
+    }
+  }
+}
