@@ -8,12 +8,9 @@ import io.baton.support.EmbeddedPostgres;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +105,7 @@ class EffectExactlyOnceIT {
         runtime.startProcessInstanceByKey(
             "notify-test", Map.of("message", "Your refund is on its way", "recipient", "C-1"));
 
-    Process worker = startWorkerJvm();
+    Process worker = WorkerJvm.start("effect-exactly-once-worker", workerArgs());
     try {
       assertThat(completeReached.await(90, TimeUnit.SECONDS))
           .as("the worker acted and tries to complete")
@@ -140,20 +137,6 @@ class EffectExactlyOnceIT {
                 Integer.class,
                 pi.getId()))
         .isEqualTo(1);
-  }
-
-  private Process startWorkerJvm() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                WorkerApplication.class.getName()));
-    command.addAll(List.of(workerArgs()));
-    File log = Path.of("target", "effect-exactly-once-worker.log").toFile();
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
   }
 
   private String[] workerArgs() {

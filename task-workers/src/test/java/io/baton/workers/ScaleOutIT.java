@@ -1,0 +1,170 @@
+package io.baton.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.baton.support.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Scale out on real PostgreSQL: the engine and two worker JVMs share 500 instances of a tool step
+ * whose target answers slowly. Every instance completes, every effect happens exactly once, and no
+ * task ran a second attempt (which a lock expiring while the task still ran would cause).
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "baton.workers.enabled=false")
+@ActiveProfiles({"test", "postgres"})
+class ScaleOutIT {
+
+  private static final int INSTANCES = 500;
+  private static final String WORKER_PASSWORD = "test-worker";
+  private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private static HttpServer webhook;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.registerDataSource(registry, "scale_out_it");
+    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
+    registry.add("baton.workers.password", () -> WORKER_PASSWORD);
+  }
+
+  @BeforeAll
+  static void startSlowWebhook() throws IOException {
+    webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+    webhook.setExecutor(Executors.newFixedThreadPool(64));
+    webhook.createContext(
+        "/hook",
+        exchange -> {
+          try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    webhook.start();
+  }
+
+  @AfterAll
+  static void stopWebhook() {
+    webhook.stop(0);
+  }
+
+  @Test
+  void two_workers_complete_500_instances_each_exactly_once() throws Exception {
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "scale-test.bpmn",
+            Bpmn.createExecutableProcess("scale-test")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("notify")
+                .camundaExternalTask("baton.notify")
+                .endEvent()
+                .done())
+        .deploy();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < INSTANCES; i++) {
+      ids.add(
+          runtime
+              .startProcessInstanceByKey(
+                  "scale-test", Map.of("message", "update " + i, "recipient", "C-" + i))
+              .getId());
+    }
+
+    List<Process> workers = new ArrayList<>();
+    try {
+      for (int w = 1; w <= 2; w++) {
+        workers.add(
+            WorkerJvm.start(
+                "scale-out-worker-" + w,
+                "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
+                "--baton.workers.password=" + WORKER_PASSWORD,
+                "--baton.workers.worker-id=scale-worker-" + w,
+                "--baton.workers.lock-duration=4s",
+                "--baton.workers.max-in-flight=40",
+                "--baton.workers.fetch-size=10",
+                "--baton.workers.async-response-timeout=1s",
+                "--baton.notify.webhook-url=http://127.0.0.1:"
+                    + webhook.getAddress().getPort()
+                    + "/hook"));
+      }
+      await()
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  runtime.createProcessInstanceQuery().processDefinitionKey("scale-test").count()
+                      == 0);
+    } finally {
+      for (Process worker : workers) {
+        worker.destroy();
+        worker.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("scale-test")
+                .completed()
+                .count())
+        .as("none lost")
+        .isEqualTo(INSTANCES);
+    assertThat(deliveries).as("one key per instance").hasSize(INSTANCES);
+    assertThat(deliveries.values()).as("each effect once").allMatch(count -> count.get() == 1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM baton_effect WHERE attempts > 1", Integer.class))
+        .as("no task was attempted twice: no lock ran out while its task still ran")
+        .isZero();
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+    Map<String, Long> completedBy =
+        history.createHistoricExternalTaskLogQuery().successLog().list().stream()
+            .collect(
+                Collectors.groupingBy(HistoricExternalTaskLog::getWorkerId, Collectors.counting()));
+    assertThat(completedBy)
+        .as("both workers did part of the work")
+        .containsOnlyKeys("scale-worker-1", "scale-worker-2");
+    assertThat(completedBy.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(INSTANCES);
+  }
+}
