@@ -104,16 +104,19 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
           "Worker",
           properties.workerPassword(),
           WORKERS);
+      syncPassword(identity, properties.workerUser(), properties.workerPassword());
     }
-    if (properties.demoUsers()) {
-      log.warn(
-          "demo users analyst, reviewer, supervisor and auditor exist with their names as passwords;"
-              + " set baton.identity.demo-users=false outside a demo");
-      user(identity, "analyst", "Ada", "Analyst", "analyst", ANALYSTS);
-      user(identity, "reviewer", "Rita", "Reviewer", "reviewer", REVIEWERS);
-      user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
-      user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
+    if (!properties.demoUsers()) {
+      removeDemoUsers(identity);
+      return;
     }
+    log.warn(
+        "demo users analyst, reviewer, supervisor and auditor exist with their names as passwords;"
+            + " set baton.identity.demo-users=false outside a demo");
+    user(identity, "analyst", "Ada", "Analyst", "analyst", ANALYSTS);
+    user(identity, "reviewer", "Rita", "Reviewer", "reviewer", REVIEWERS);
+    user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
+    user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
   }
 
   /** Demo users that still have their demo password are removed when demo users are off. */

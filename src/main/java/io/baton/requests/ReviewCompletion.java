@@ -5,6 +5,7 @@ import io.baton.review.CaseApprovals;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
+import io.baton.routing.RoutingFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,22 @@ public class ReviewCompletion implements TaskListener {
   private final ReviewOutcomeStore outcomes;
   private final Reviewers reviewers;
   private final CaseApprovals approvals;
+  private final RoutingFacts facts;
 
-  ReviewCompletion(ReviewOutcomeStore outcomes, Reviewers reviewers, CaseApprovals approvals) {
+  ReviewCompletion(
+      ReviewOutcomeStore outcomes,
+      Reviewers reviewers,
+      CaseApprovals approvals,
+      RoutingFacts facts) {
     this.outcomes = outcomes;
     this.reviewers = reviewers;
     this.approvals = approvals;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    facts.verify(task.getProcessInstanceId(), task);
     ReviewDecision decision = decision(task.getVariable("reviewDecision"));
     String correctedIntent = text(task.getVariable("correctedIntent"));
     String finalReply = text(task.getVariable("finalReply"));

@@ -2,6 +2,7 @@ package io.baton.requests;
 
 import io.baton.review.CaseApprovals;
 import io.baton.review.ReviewDecision;
+import io.baton.routing.RoutingFacts;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,14 +17,17 @@ public class SecondApproval implements TaskListener {
 
   private final Reviewers reviewers;
   private final CaseApprovals approvals;
+  private final RoutingFacts facts;
 
-  SecondApproval(Reviewers reviewers, CaseApprovals approvals) {
+  SecondApproval(Reviewers reviewers, CaseApprovals approvals, RoutingFacts facts) {
     this.reviewers = reviewers;
     this.approvals = approvals;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    facts.verify(task.getProcessInstanceId(), task);
     ReviewDecision decision = ReviewCompletion.decision(task.getVariable("secondDecision"));
     if (decision == ReviewDecision.CHANGE_INTENT) {
       throw new InvalidReviewException(
@@ -47,6 +51,17 @@ public class SecondApproval implements TaskListener {
     if (decision == ReviewDecision.REJECT
         && ReviewCompletion.text(task.getVariable("secondRejectReason")) == null) {
       throw new InvalidReviewException("a rejection needs a reason");
+    }
+    String digest = ReviewCompletion.ReplyAction.digest(task);
+    String firstDigest =
+        approvals
+            .approval(task.getProcessInstanceId(), CaseApprovals.Stage.FIRST)
+            .map(CaseApprovals.Approval::digest)
+            .orElse(null);
+    if (decision == ReviewDecision.APPROVE && !digest.equals(firstDigest)) {
+      throw new InvalidReviewException(
+          "the reply differs from the one %s approved: a second approval confirms it unchanged"
+              .formatted(firstApprover));
     }
     task.setVariable("secondApprovedBy", approver);
     if (decision == ReviewDecision.APPROVE) {

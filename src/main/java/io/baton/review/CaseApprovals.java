@@ -49,6 +49,11 @@ public class CaseApprovals {
         .findFirst();
   }
 
+  /** For the diagram's route gateway: the recorded route, {@code ESCALATE} when none. */
+  public String route(String processInstanceId) {
+    return routing(processInstanceId).map(CaseRouting::route).orElse("ESCALATE");
+  }
+
   /** For the diagram's four-eyes gateway: {@code ${caseApprovals.fourEyesRequired(...)}}. */
   public boolean fourEyesRequired(String processInstanceId) {
     return routing(processInstanceId).map(CaseRouting::fourEyes).orElse(true);

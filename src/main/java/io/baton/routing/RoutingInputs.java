@@ -24,16 +24,22 @@ public class RoutingInputs implements ExecutionListener {
   private final ReviewOutcomeStore outcomes;
   private final RoutingProperties properties;
   private final LabelSetCatalog labelSets;
+  private final RoutingFacts facts;
 
   RoutingInputs(
-      ReviewOutcomeStore outcomes, RoutingProperties properties, LabelSetCatalog labelSets) {
+      ReviewOutcomeStore outcomes,
+      RoutingProperties properties,
+      LabelSetCatalog labelSets,
+      RoutingFacts facts) {
     this.outcomes = outcomes;
     this.properties = properties;
     this.labelSets = labelSets;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    facts.verify(execution.getProcessInstanceId(), execution);
     defaultTo(execution, "validationVerdict", NOT_VALIDATED);
     defaultTo(execution, "disagreement", false);
     defaultTo(execution, "amount", 0.0);

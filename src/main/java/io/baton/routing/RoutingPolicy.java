@@ -24,10 +24,12 @@ public class RoutingPolicy implements ExecutionListener {
 
   private final RoutingProperties properties;
   private final CaseApprovals approvals;
+  private final RoutingFacts facts;
 
-  RoutingPolicy(RoutingProperties properties, CaseApprovals approvals) {
+  RoutingPolicy(RoutingProperties properties, CaseApprovals approvals, RoutingFacts facts) {
     this.properties = properties;
     this.approvals = approvals;
+    this.facts = facts;
   }
 
   @Override
@@ -60,6 +62,7 @@ public class RoutingPolicy implements ExecutionListener {
     execution.setVariable("routeReason", reason);
     execution.setVariable("fourEyesRequired", fourEyes);
     execution.setVariable("finalReply", execution.getVariable("reply"));
+    facts.record(execution.getProcessInstanceId(), execution);
   }
 
   @SuppressWarnings("unchecked")

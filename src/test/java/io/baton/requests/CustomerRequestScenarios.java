@@ -203,6 +203,32 @@ abstract class CustomerRequestScenarios {
   }
 
   @Test
+  void should_refuse_a_review_that_changes_what_the_case_was_routed_on() {
+    ProcessInstance pi = start(REFUND);
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    String taskId = task(pi).getId();
+    tasks.setAssignee(taskId, "reviewer");
+
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    taskId,
+                    Map.of(
+                        "reviewDecision",
+                        "CHANGE_INTENT",
+                        "correctedIntent",
+                        "REFUND_REQUEST",
+                        "risk",
+                        "LOW",
+                        "confidence",
+                        0.99)))
+        .hasMessageContaining("was set by Baton when it routed this case");
+
+    assertThat(pi).isWaitingAt("review-ai-suggestion");
+    assertThat(runtime.getVariable(pi.getId(), "risk")).isEqualTo("HIGH");
+  }
+
+  @Test
   void should_ask_for_approval_again_when_the_reply_changes_after_approval() {
     ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");

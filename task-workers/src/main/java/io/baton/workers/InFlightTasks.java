@@ -66,7 +66,9 @@ final class InFlightTasks {
     final ExternalTask task;
     final ExternalTaskService service;
     volatile long lockExpiresAt;
-    volatile boolean handedBack;
+
+    /** Handed back or lost its lock: the outcome is no longer this worker's to report. */
+    volatile boolean released;
 
     Running(ExternalTask task, ExternalTaskService service, long lockExpiresAt) {
       this.task = task;

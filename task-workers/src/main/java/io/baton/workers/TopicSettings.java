@@ -8,13 +8,15 @@ import java.time.Duration;
  *
  * @param maxInFlight how many tasks of the topic run at once at most
  * @param fetchSize how many tasks one fetch locks at most
+ * @param timeout how long one task may run before it counts as a failure
  */
 public record TopicSettings(
     Duration lockDuration,
     Integer maxInFlight,
     Integer fetchSize,
     Integer retries,
-    Duration retryBackoff) {
+    Duration retryBackoff,
+    Duration timeout) {
 
   TopicSettings orElse(TopicSettings defaults) {
     return new TopicSettings(
@@ -22,7 +24,8 @@ public record TopicSettings(
         maxInFlight != null ? maxInFlight : defaults.maxInFlight,
         fetchSize != null ? fetchSize : defaults.fetchSize,
         retries != null ? retries : defaults.retries,
-        retryBackoff != null ? retryBackoff : defaults.retryBackoff);
+        retryBackoff != null ? retryBackoff : defaults.retryBackoff,
+        timeout != null ? timeout : defaults.timeout);
   }
 
   void validate(String topic) {

@@ -7,12 +7,17 @@ import io.baton.connectors.ToolConnector;
 import io.baton.workers.InFlightTasks.Running;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.ConnectionLostException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
@@ -73,6 +78,14 @@ final class TopicWorker<I, O> {
             .asyncResponseTimeout(properties.asyncResponseTimeout().toMillis())
             .lockDuration(settings.lockDuration().toMillis())
             .backoffStrategy(new RoomToFetch(inFlight, settings.fetchSize(), () -> stopping))
+            .customizeHttpClient(
+                http ->
+                    // completes and lock extensions of every task in flight, plus the long poll
+                    http.setConnectionManager(
+                        PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnPerRoute(settings.maxInFlight() + 4)
+                            .setMaxConnTotal(settings.maxInFlight() + 4)
+                            .build()))
             .addInterceptor(new BasicAuthProvider(properties.username(), properties.password()))
             .build();
     client
@@ -87,9 +100,11 @@ final class TopicWorker<I, O> {
     I input;
     try {
       input = binding.bind(task.getAllVariables(), function.inputType());
-    } catch (InvalidInputException e) {
-      log.warn("task {} on {}: {}", task.getId(), topic(), e.getMessage());
-      report(() -> service.handleFailure(task, e.getMessage(), null, 0, 0), task);
+    } catch (RuntimeException e) {
+      // the same variables will not bind next time either: an incident now, not a retry loop
+      String message = e instanceof InvalidInputException ? e.getMessage() : "invalid input: " + e;
+      log.warn("task {} on {}: {}", task.getId(), topic(), message);
+      report(() -> service.handleFailure(task, message, null, 0, 0), task);
       return;
     }
     Running running =
@@ -107,16 +122,26 @@ final class TopicWorker<I, O> {
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
-    result.whenComplete(
-        (variables, error) -> {
-          try {
-            if (!running.handedBack) {
-              finish(task, service, variables, unwrap(error));
-            }
-          } finally {
-            inFlight.remove(task.getId());
-          }
-        });
+    result
+        .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (variables, error) -> {
+              try {
+                if (!running.released) {
+                  finish(task, service, variables, unwrap(error));
+                }
+              } catch (RuntimeException e) {
+                log.warn(
+                    "task {} on {}: cannot report its outcome: {}",
+                    task.getId(),
+                    topic(),
+                    e.toString());
+                report(
+                    () -> service.handleFailure(task, topic() + " failed: " + e, null, 0, 0), task);
+              } finally {
+                inFlight.remove(task.getId());
+              }
+            });
   }
 
   /**
@@ -132,8 +157,29 @@ final class TopicWorker<I, O> {
       return binding.variablesFromJson(recorded.result());
     }
     O output = tool.act(input, key);
-    ledger.finish(key, binding.toJson(output));
+    recordEffect(key, binding.toJson(output));
     return binding.toVariables(output);
+  }
+
+  /** Records a done effect; retried, because a lost record would let a retry act again. */
+  private void recordEffect(String key, String result) {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 4; attempt++) {
+      try {
+        ledger.finish(key, result);
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+        log.warn("cannot record effect {} yet: {}", key, e.toString());
+        try {
+          Thread.sleep(250L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new IllegalStateException("the effect happened but could not be recorded: " + last, last);
   }
 
   private void finish(
@@ -162,7 +208,7 @@ final class TopicWorker<I, O> {
     }
     int retriesLeft = retryPolicy.retriesLeft(task.getRetries());
     long backoff = retryPolicy.backoffMillis(retriesLeft);
-    if (error instanceof RetryLaterException later) {
+    if (error instanceof RetryLaterException later && later.retryAfter() != null) {
       backoff = Math.max(backoff, later.retryAfter().toMillis());
     }
     log.warn(
@@ -177,14 +223,21 @@ final class TopicWorker<I, O> {
     report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
   }
 
-  /** Extends the lock of every task still running whose lock runs out within half a lock. */
+  /**
+   * Extends the lock of every task still running whose lock runs out within half a lock. A task
+   * whose lock is gone (another worker may hold it now) is released: its outcome is not reported.
+   */
   void extendLocks(long now) {
     long lockMillis = settings.lockDuration().toMillis();
     for (Running running : inFlight.all()) {
-      if (!running.handedBack && running.lockExpiresAt - now < lockMillis / 2) {
+      if (!running.released && running.lockExpiresAt - now < lockMillis / 2) {
         try {
           running.service.extendLock(running.task, lockMillis);
           running.lockExpiresAt = now + lockMillis;
+        } catch (NotFoundException | BadRequestException lost) {
+          running.released = true;
+          log.warn(
+              "task {} on {} lost its lock: {}", running.task.getId(), topic(), lost.toString());
         } catch (RuntimeException e) {
           log.warn(
               "cannot extend the lock of task {} on {}: {}",
@@ -196,19 +249,42 @@ final class TopicWorker<I, O> {
     }
   }
 
-  /** Stops fetching, lets running tasks finish for the grace period, then hands the rest back. */
-  void stop(long graceMillis) {
+  /** Stops fetching; tasks already running go on. */
+  void stopFetching() {
     stopping = true;
     if (client != null) {
       client.stop();
     }
+  }
+
+  /** Waits up to the deadline for the running tasks to finish; true when none is left. */
+  boolean awaitIdle(long deadline) {
     try {
-      inFlight.awaitEmpty(graceMillis);
+      return inFlight.awaitEmpty(Math.max(deadline - System.currentTimeMillis(), 0));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  /**
+   * Takes the tasks that did not finish away from their connectors: outcomes that still arrive are
+   * not reported. Returns them for {@link #handBack}.
+   */
+  List<Running> releaseRemaining() {
+    List<Running> remaining = new ArrayList<>();
     for (Running running : inFlight.all()) {
-      running.handedBack = true;
+      if (!running.released) {
+        running.released = true;
+        remaining.add(running);
+      }
+    }
+    return remaining;
+  }
+
+  /** Hands released tasks back to the engine, unlocked, retries untouched. */
+  void handBack(List<Running> released) {
+    for (Running running : released) {
       report(() -> running.service.unlock(running.task), running.task);
       log.info("handed task {} on {} back to the engine", running.task.getId(), topic());
     }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff wait before the second attempt; doubles with each further attempt
  * @param shutdownGrace how long a stopping worker lets running tasks finish before it hands them
  *     back
+ * @param timeout how long one task may run before it counts as a failure
  * @param topics per-connector overrides, keyed by the connector name (topic without "baton.")
  */
 @ConfigurationProperties("baton.workers")
@@ -37,6 +38,7 @@ public record WorkerProperties(
     @DefaultValue("3") int retries,
     @DefaultValue("5s") Duration retryBackoff,
     @DefaultValue("30s") Duration shutdownGrace,
+    @DefaultValue("10m") Duration timeout,
     @DefaultValue Map<String, TopicSettings> topics) {
 
   public WorkerProperties {
@@ -52,7 +54,7 @@ public record WorkerProperties(
   /** The settings of a topic: its overrides, else these defaults. */
   TopicSettings topic(String topic) {
     TopicSettings defaults =
-        new TopicSettings(lockDuration, maxInFlight, fetchSize, retries, retryBackoff);
+        new TopicSettings(lockDuration, maxInFlight, fetchSize, retries, retryBackoff, timeout);
     TopicSettings override = topics.get(topic.startsWith("baton.") ? topic.substring(6) : topic);
     TopicSettings settings = override == null ? defaults : override.orElse(defaults);
     settings.validate(topic);

@@ -1,7 +1,9 @@
 package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +48,8 @@ public class WorkerRuntime {
           "worker user '%s' has no password: set BATON_WORKERS_PASSWORD (baton.workers.password)"
               .formatted(properties.username()));
     }
+    List<TopicSettings> settings =
+        connectors.stream().map(c -> properties.topic(c.topic())).toList();
     executor =
         new ThreadPoolExecutor(
             properties.threads(),
@@ -55,14 +59,14 @@ public class WorkerRuntime {
             new LinkedBlockingQueue<>(),
             named("baton-connector"));
     long shortestLock = Long.MAX_VALUE;
-    for (ConnectorFunction<?, ?> connector : connectors) {
-      TopicSettings settings = properties.topic(connector.topic());
-      shortestLock = Math.min(shortestLock, settings.lockDuration().toMillis());
-      TopicWorker<?, ?> worker = new TopicWorker<>(connector, settings, binding, executor);
-      worker.start(baseUrl, properties);
-      workers.add(worker);
-    }
     lockKeeper = Executors.newSingleThreadScheduledExecutor(named("baton-lock-keeper"));
+    for (int i = 0; i < connectors.size(); i++) {
+      TopicSettings topic = settings.get(i);
+      shortestLock = Math.min(shortestLock, topic.lockDuration().toMillis());
+      TopicWorker<?, ?> worker = new TopicWorker<>(connectors.get(i), topic, binding, executor);
+      workers.add(worker);
+      worker.start(baseUrl, properties);
+    }
     long every = Math.max(shortestLock / 4, 250);
     lockKeeper.scheduleWithFixedDelay(this::extendLocks, every, every, TimeUnit.MILLISECONDS);
     log.info(
@@ -80,18 +84,34 @@ public class WorkerRuntime {
     if (workers.isEmpty()) {
       return;
     }
-    long grace = properties.shutdownGrace().toMillis();
-    workers.parallelStream().forEach(worker -> worker.stop(grace));
+    workers.forEach(TopicWorker::stopFetching);
+    long deadline = System.currentTimeMillis() + properties.shutdownGrace().toMillis();
+    workers.forEach(worker -> worker.awaitIdle(deadline));
+    Map<TopicWorker<?, ?>, List<InFlightTasks.Running>> remaining = new LinkedHashMap<>();
+    workers.forEach(worker -> remaining.put(worker, worker.releaseRemaining()));
+    // interrupt what still runs before handing it back, so no tool acts after another worker
+    // took it
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    remaining.forEach((worker, tasks) -> worker.handBack(tasks));
     workers.clear();
     lockKeeper.shutdownNow();
-    executor.shutdownNow();
     log.info("workers stopped");
   }
 
   private void extendLocks() {
     long now = System.currentTimeMillis();
     for (TopicWorker<?, ?> worker : workers) {
-      worker.extendLocks(now);
+      try {
+        worker.extendLocks(now);
+      } catch (Throwable e) {
+        // a scheduled task that throws is never run again: keep the keeper alive
+        log.error("lock keeper failed for {}", worker.topic(), e);
+      }
     }
   }
 

@@ -3,20 +3,16 @@ package io.baton.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.baton.support.EmbeddedPostgres;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,8 +49,7 @@ class EffectExactlyOnceIT {
   private static final CountDownLatch completeReached = new CountDownLatch(1);
   private static final CountDownLatch releaseComplete = new CountDownLatch(1);
   private static final AtomicBoolean holdNextComplete = new AtomicBoolean(true);
-  private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-  private static HttpServer webhook;
+  private static TestWebhook webhook;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -70,21 +65,12 @@ class EffectExactlyOnceIT {
 
   @BeforeAll
   static void startWebhook() throws IOException {
-    webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    webhook.createContext(
-        "/hook",
-        exchange -> {
-          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-          deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    webhook.start();
+    webhook = TestWebhook.start(0, 0);
   }
 
   @AfterAll
   static void stopWebhook() {
-    webhook.stop(0);
+    webhook.stop();
   }
 
   @Test
@@ -145,12 +131,12 @@ class EffectExactlyOnceIT {
       "--baton.workers.password=" + WORKER_PASSWORD,
       "--baton.workers.lock-duration=3s",
       "--baton.workers.async-response-timeout=1s",
-      "--baton.notify.webhook-url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"
+      "--baton.notify.webhook-url=" + webhook.url()
     };
   }
 
   private int totalDeliveries() {
-    return deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
+    return webhook.total();
   }
 
   private String ledgerState(ProcessInstance pi) {

@@ -3,19 +3,13 @@ package io.baton.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.baton.support.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -47,8 +41,7 @@ class ScaleOutIT {
 
   private static final int INSTANCES = 500;
   private static final String WORKER_PASSWORD = "test-worker";
-  private static final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-  private static HttpServer webhook;
+  private static TestWebhook webhook;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -65,27 +58,12 @@ class ScaleOutIT {
 
   @BeforeAll
   static void startSlowWebhook() throws IOException {
-    webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-    webhook.setExecutor(Executors.newFixedThreadPool(64));
-    webhook.createContext(
-        "/hook",
-        exchange -> {
-          try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-          deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    webhook.start();
+    webhook = TestWebhook.start(50, 400);
   }
 
   @AfterAll
   static void stopWebhook() {
-    webhook.stop(0);
+    webhook.stop();
   }
 
   @Test
@@ -124,9 +102,7 @@ class ScaleOutIT {
                 "--baton.workers.max-in-flight=40",
                 "--baton.workers.fetch-size=10",
                 "--baton.workers.async-response-timeout=1s",
-                "--baton.notify.webhook-url=http://127.0.0.1:"
-                    + webhook.getAddress().getPort()
-                    + "/hook"));
+                "--baton.notify.webhook-url=" + webhook.url()));
       }
       await()
           .atMost(Duration.ofMinutes(4))
@@ -150,8 +126,10 @@ class ScaleOutIT {
                 .count())
         .as("none lost")
         .isEqualTo(INSTANCES);
-    assertThat(deliveries).as("one key per instance").hasSize(INSTANCES);
-    assertThat(deliveries.values()).as("each effect once").allMatch(count -> count.get() == 1);
+    assertThat(webhook.deliveries()).as("one key per instance").hasSize(INSTANCES);
+    assertThat(webhook.deliveries().values())
+        .as("each effect once")
+        .allMatch(count -> count.get() == 1);
     assertThat(
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM baton_effect WHERE attempts > 1", Integer.class))
