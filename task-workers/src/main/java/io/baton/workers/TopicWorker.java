@@ -124,7 +124,8 @@ final class TopicWorker<I, O> {
     }
     result
         .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
+        // report on the bounded pool, never on the thread of an HTTP client's callback
+        .whenCompleteAsync(
             (variables, error) -> {
               try {
                 if (!running.released) {
@@ -141,7 +142,8 @@ final class TopicWorker<I, O> {
               } finally {
                 inFlight.remove(task.getId());
               }
-            });
+            },
+            executor);
   }
 
   /**
