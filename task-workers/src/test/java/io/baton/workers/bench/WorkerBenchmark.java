@@ -99,7 +99,7 @@ class WorkerBenchmark {
             "--baton.workers.password=" + WORKER_PASSWORD,
             "--baton.benchmark.simulator-url=" + simulator.url(),
             "--baton.workers.topics.bench-model.max-in-flight=2500",
-            "--baton.workers.topics.bench-model.fetch-size=250",
+            "--baton.workers.topics.bench-model.fetch-size=500",
             "--baton.workers.threads=16",
             "--baton.workers.topics.bench-model.lock-duration=60s",
             "--baton.workers.lock-duration=60s");
