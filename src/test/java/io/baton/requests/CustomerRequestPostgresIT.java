@@ -14,9 +14,7 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerDataSource(registry, "customer_request_it");
-    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
-    registry.add("baton.workers.password", () -> "test-worker");
+    EmbeddedPostgres.registerPostgresProfile(registry, "customer_request_it", "test-worker");
     registry.add("baton.identity.demo-users", () -> "true");
   }
 }

@@ -17,7 +17,7 @@ public final class EmbeddedPostgres {
 
   private EmbeddedPostgres() {}
 
-  public static synchronized void registerDataSource(
+  private static synchronized void registerDataSource(
       DynamicPropertyRegistry registry, String database) {
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = server();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -30,6 +30,17 @@ public final class EmbeddedPostgres {
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", database));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+  }
+
+  /**
+   * Everything the {@code postgres} profile needs and refuses to default: the database and the
+   * passwords of the admin and of the workers' service account.
+   */
+  public static void registerPostgresProfile(
+      DynamicPropertyRegistry registry, String database, String workerPassword) {
+    registerDataSource(registry, database);
+    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
+    registry.add("baton.workers.password", () -> workerPassword);
   }
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {

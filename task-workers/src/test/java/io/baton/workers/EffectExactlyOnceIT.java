@@ -58,9 +58,7 @@ class EffectExactlyOnceIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerDataSource(registry, "effect_exactly_once_it");
-    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
-    registry.add("baton.workers.password", () -> WORKER_PASSWORD);
+    EmbeddedPostgres.registerPostgresProfile(registry, "effect_exactly_once_it", WORKER_PASSWORD);
   }
 
   @BeforeAll

@@ -51,9 +51,7 @@ class ScaleOutIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerDataSource(registry, "scale_out_it");
-    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
-    registry.add("baton.workers.password", () -> WORKER_PASSWORD);
+    EmbeddedPostgres.registerPostgresProfile(registry, "scale_out_it", WORKER_PASSWORD);
   }
 
   @BeforeAll

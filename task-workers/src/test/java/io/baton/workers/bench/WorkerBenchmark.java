@@ -62,9 +62,7 @@ class WorkerBenchmark {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerDataSource(registry, "worker_benchmark");
-    registry.add("camunda.bpm.admin-user.password", () -> "bench-admin");
-    registry.add("baton.workers.password", () -> WORKER_PASSWORD);
+    EmbeddedPostgres.registerPostgresProfile(registry, "worker_benchmark", WORKER_PASSWORD);
   }
 
   @BeforeAll
