@@ -18,7 +18,8 @@ class ArchitectureTest {
     "io.baton.security..",
     "io.baton.review..",
     "io.baton.routing..",
-    "io.baton.effects.."
+    "io.baton.effects..",
+    "io.baton.audit.."
   };
 
   @ArchTest

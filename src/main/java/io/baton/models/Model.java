@@ -2,7 +2,11 @@ package io.baton.models;
 
 import java.util.List;
 
-/** A named model that connectors call. Providers implement it; connectors never see langchain4j. */
+/**
+ * A named model that connectors call. Connectors never see langchain4j: providers adapt their
+ * clients to this interface, and the registry wraps every provider's model so each call is audited,
+ * measured and guarded by the provider's circuit breaker in one place.
+ */
 public interface Model {
 
   String name();
@@ -11,13 +15,28 @@ public interface Model {
 
   /**
    * Whether the model writes new text. The offline {@code local} model does not: it classifies by
-   * similarity and drafts by choosing among given templates, and says so.
+   * similarity, drafts by choosing among given templates, and says so.
    */
   boolean generative();
 
-  /** Picks the label whose examples the text is most like. */
-  Classification classify(String text, List<LabelExamples> labels);
+  Classification classify(ModelTask.Classify task);
 
-  /** Drafts a reply to the text from the given candidate replies. */
-  Draft draft(String text, List<String> candidateReplies);
+  Draft draft(ModelTask.DraftReply task);
+
+  Extraction extract(ModelTask.Extract task);
+
+  /**
+   * Answers a free prompt.
+   *
+   * @throws ModelNotGenerativeException when the model cannot write text
+   */
+  Answer ask(ModelTask.Ask task);
+
+  default Classification classify(String text, List<LabelExamples> labels) {
+    return classify(new ModelTask.Classify(text, labels, CallSite.NONE));
+  }
+
+  default Draft draft(String text, List<String> candidates) {
+    return draft(new ModelTask.DraftReply(text, candidates, CallSite.NONE));
+  }
 }

@@ -2,12 +2,19 @@ package io.baton.models;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings of one named model under {@code baton.models.<name>}.
  *
- * @param provider which provider builds the model, for example {@code local}
- * @param modelName the provider's name for the model, if it has several
+ * @param provider which provider builds the model: {@code local}, {@code openai}, {@code ollama},
+ *     {@code anthropic}; or a routing policy over other named models: {@code fallback}, {@code
+ *     cascade}
+ * @param modelName the provider's name for the model, for example {@code gpt-4o-mini}
+ * @param endpoint the server's base URL; for {@code openai} any OpenAI-compatible server
+ * @param apiKey the provider's key; set it from the environment, it is never logged
+ * @param models for {@code fallback} and {@code cascade}: the named models to try, in order
+ * @param minConfidence for {@code cascade}: below this confidence the next model is asked
  */
 public record ModelSettings(
     String provider,
@@ -17,11 +24,53 @@ public record ModelSettings(
     Duration timeout,
     Integer maxTokens,
     BigDecimal pricePerInputToken,
-    BigDecimal pricePerOutputToken) {
+    BigDecimal pricePerOutputToken,
+    List<String> models,
+    Double minConfidence) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  public ModelSettings {
+    models = models == null ? List.of() : List.copyOf(models);
+  }
+
+  public static ModelSettings of(String provider) {
+    return new ModelSettings(provider, null, null, null, null, null, null, null, null, null);
+  }
+
+  public Duration timeoutOrDefault() {
+    return timeout == null ? DEFAULT_TIMEOUT : timeout;
+  }
+
+  /** The price of a call's tokens, zero where no price is configured. */
+  public BigDecimal cost(Usage usage) {
+    BigDecimal in = pricePerInputToken == null ? BigDecimal.ZERO : pricePerInputToken;
+    BigDecimal out = pricePerOutputToken == null ? BigDecimal.ZERO : pricePerOutputToken;
+    return in.multiply(BigDecimal.valueOf(usage.inputTokens()))
+        .add(out.multiply(BigDecimal.valueOf(usage.outputTokens())));
+  }
+
+  /** The environment variable that sets one of a model's settings, for error messages. */
+  public static String variable(String model, String setting) {
+    return ("BATON_MODELS_" + model + "_" + setting).toUpperCase().replaceAll("[^A-Z0-9]", "_");
+  }
+
+  /** Names a missing setting of a model and how to set it. */
+  public static IllegalStateException missing(String model, String setting, String advice) {
+    return new IllegalStateException(
+        "model '%s' has no %s: set %s (baton.models.%s.%s)%s"
+            .formatted(
+                model,
+                setting,
+                variable(model, setting),
+                model,
+                setting,
+                advice == null ? "" : ", " + advice));
+  }
 
   @Override
   public String toString() {
-    return "ModelSettings[provider=%s, modelName=%s, endpoint=%s, apiKey=%s]"
-        .formatted(provider, modelName, endpoint, apiKey == null ? "unset" : "***");
+    return "ModelSettings[provider=%s, modelName=%s, endpoint=%s, apiKey=%s, models=%s]"
+        .formatted(provider, modelName, endpoint, apiKey == null ? "unset" : "***", models);
   }
 }

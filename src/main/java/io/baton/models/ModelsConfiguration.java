@@ -1,6 +1,8 @@
 package io.baton.models;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,11 @@ class ModelsConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ModelRegistry modelRegistry(ModelsProperties properties, List<ModelProvider> providers) {
-    return new ModelRegistry(properties, providers);
+  ModelRegistry modelRegistry(
+      ModelsProperties properties,
+      List<ModelProvider> providers,
+      ModelCallLog log,
+      ObjectProvider<MeterRegistry> meters) {
+    return new ModelRegistry(properties, providers, log, meters.getIfAvailable());
   }
 }

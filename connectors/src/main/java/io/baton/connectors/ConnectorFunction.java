@@ -15,14 +15,14 @@ public interface ConnectorFunction<I, O> {
 
   Class<I> inputType();
 
-  O apply(I input);
+  O apply(I input, TaskContext context);
 
   /**
    * Runs the connector without holding the caller's thread. The default runs {@link #apply} on the
    * given executor; a connector that waits on the network (a remote model, an HTTP tool) overrides
    * it with a non-blocking call, so thousands of calls can be in flight on a few threads.
    */
-  default CompletionStage<O> applyAsync(I input, Executor executor) {
-    return CompletableFuture.supplyAsync(() -> apply(input), executor);
+  default CompletionStage<O> applyAsync(I input, TaskContext context, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> apply(input, context), executor);
   }
 }

@@ -13,7 +13,7 @@ public interface ToolConnector<I, O> extends ConnectorFunction<I, O> {
 
   /** Tools act only with an idempotency key; the runtime calls {@link #act}. */
   @Override
-  default O apply(I input) {
+  default O apply(I input, TaskContext context) {
     throw new UnsupportedOperationException(
         topic() + " is a tool: it acts with an idempotency key");
   }

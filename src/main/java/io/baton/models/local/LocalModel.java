@@ -1,11 +1,17 @@
 package io.baton.models.local;
 
 import dev.langchain4j.data.embedding.Embedding;
+import io.baton.models.Answer;
 import io.baton.models.Classification;
 import io.baton.models.Classification.ScoredExample;
 import io.baton.models.Draft;
+import io.baton.models.Extraction;
 import io.baton.models.LabelExamples;
 import io.baton.models.Model;
+import io.baton.models.ModelNotGenerativeException;
+import io.baton.models.ModelTask;
+import io.baton.models.PromptRef;
+import io.baton.models.Usage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,12 +32,19 @@ public class LocalModel implements Model {
   static final double TEMPERATURE = 0.05;
   private static final int NEAREST_SHOWN = 3;
 
+  /** What the offline model does instead of a prompt, recorded like a prompt version. */
+  static final PromptRef NEAREST_EXAMPLES = new PromptRef("local-nearest-examples", 1);
+
+  static final PromptRef NEAREST_TEMPLATE = new PromptRef("local-nearest-template", 1);
+
   private final String name;
   private final LocalEmbeddings embeddings;
+  private final LocalExtractor extractor;
 
   public LocalModel(String name, LocalEmbeddings embeddings) {
     this.name = name;
     this.embeddings = embeddings;
+    this.extractor = new LocalExtractor(embeddings);
   }
 
   @Override
@@ -50,7 +63,9 @@ public class LocalModel implements Model {
   }
 
   @Override
-  public Classification classify(String text, List<LabelExamples> labels) {
+  public Classification classify(ModelTask.Classify task) {
+    String text = task.text();
+    List<LabelExamples> labels = task.labels();
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("classify needs at least one label");
     }
@@ -74,11 +89,14 @@ public class LocalModel implements Model {
             .sorted(Comparator.comparingDouble(ScoredExample::similarity).reversed())
             .limit(NEAREST_SHOWN)
             .toList();
-    return new Classification(best, round(confidence), nearest);
+    return new Classification(
+        best, round(confidence), null, nearest, name, Usage.NONE, NEAREST_EXAMPLES);
   }
 
   @Override
-  public Draft draft(String text, List<String> candidateReplies) {
+  public Draft draft(ModelTask.DraftReply task) {
+    String text = task.text();
+    List<String> candidateReplies = task.candidates();
     if (candidateReplies.isEmpty()) {
       throw new IllegalArgumentException(
           "the local model cannot write a reply: it needs at least one reply template to choose from");
@@ -93,7 +111,22 @@ public class LocalModel implements Model {
         bestSimilarity = similarity;
       }
     }
-    return new Draft(best, false, round(bestSimilarity));
+    return new Draft(best, false, round(bestSimilarity), name, Usage.NONE, NEAREST_TEMPLATE);
+  }
+
+  @Override
+  public Extraction extract(ModelTask.Extract task) {
+    return new Extraction(
+        extractor.extract(task.text(), task.jsonSchema()),
+        false,
+        name,
+        Usage.NONE,
+        LocalExtractor.LABELLED_LINES);
+  }
+
+  @Override
+  public Answer ask(ModelTask.Ask task) {
+    throw new ModelNotGenerativeException(name, "answer a free prompt");
   }
 
   private static double meanOfTop(List<Double> similarities) {

@@ -3,7 +3,9 @@ package io.baton.workers;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
+import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
+import io.baton.models.ModelUnavailableException;
 import io.baton.workers.InFlightTasks.Running;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -116,7 +118,7 @@ final class TopicWorker<I, O> {
           function instanceof ToolConnector<I, O> tool
               ? CompletableFuture.supplyAsync(() -> actOnce(tool, task, input), executor)
               : function
-                  .applyAsync(input, executor)
+                  .applyAsync(input, context(task), executor)
                   .toCompletableFuture()
                   .thenApply(binding::toVariables);
     } catch (RuntimeException e) {
@@ -144,6 +146,15 @@ final class TopicWorker<I, O> {
               }
             },
             executor);
+  }
+
+  private static TaskContext context(ExternalTask task) {
+    return new TaskContext(
+        task.getProcessInstanceId(),
+        task.getActivityId(),
+        task.getActivityInstanceId(),
+        task.getId(),
+        task.getBusinessKey());
   }
 
   /**
@@ -211,6 +222,9 @@ final class TopicWorker<I, O> {
     int retriesLeft = retryPolicy.retriesLeft(task.getRetries());
     long backoff = retryPolicy.backoffMillis(retriesLeft);
     if (error instanceof RetryLaterException later && later.retryAfter() != null) {
+      backoff = Math.max(backoff, later.retryAfter().toMillis());
+    }
+    if (error instanceof ModelUnavailableException later && later.retryAfter() != null) {
       backoff = Math.max(backoff, later.retryAfter().toMillis());
     }
     log.warn(

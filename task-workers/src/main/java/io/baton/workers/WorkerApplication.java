@@ -1,9 +1,11 @@
 package io.baton.workers;
 
+import io.baton.models.ModelCallLog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
@@ -42,5 +44,18 @@ public final class WorkerApplication {
         "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration"
       })
   @ComponentScan(basePackages = {"io.baton.workers", "io.baton.connectors", "io.baton.models"})
-  static class StandaloneWorker {}
+  static class StandaloneWorker {
+
+    /** Without a database of its own, a standalone worker audits model calls through the engine. */
+    @Bean
+    ModelCallLog modelCallLog(WorkerProperties properties) {
+      if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
+        throw new IllegalStateException(
+            "a standalone worker needs the engine's REST API: set BATON_WORKERS_BASE_URL,"
+                + " e.g. http://engine:8080/engine-rest");
+      }
+      return new RestModelCallLog(
+          properties.baseUrl(), properties.username(), properties.password());
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
+import io.baton.connectors.TaskContext;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -318,7 +319,7 @@ class WorkerRuntimeIT {
     }
 
     @Override
-    public Output apply(Input input) {
+    public Output apply(Input input, TaskContext context) {
       calls.incrementAndGet();
       peak.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {

@@ -1,20 +1,30 @@
 package io.baton.connectors.classify;
 
+import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
+import io.baton.connectors.TaskContext;
 import io.baton.connectors.classify.ClassifyResult.NearestExample;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.models.Classification;
+import io.baton.models.LabelExamples;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
+import io.baton.models.ModelTask;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Picks the label of a label set that fits a text best, on topic {@code baton.classify}. */
+/**
+ * Picks the label that fits a text best, from a label set or a list of labels, on topic {@code
+ * baton.classify}. Raises {@value #LOW_CONFIDENCE} when the task sets a minimum confidence that the
+ * model does not reach.
+ */
 @Component
 public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, ClassifyResult> {
+
+  public static final String LOW_CONFIDENCE = "LOW_CONFIDENCE";
 
   private final ModelRegistry models;
   private final LabelSetCatalog labelSets;
@@ -35,40 +45,64 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
   }
 
   @Override
-  public ClassifyResult apply(ClassifyRequest request) {
-    LabelSet labelSet = labelSets.get(request.labelSet());
+  public ClassifyResult apply(ClassifyRequest request, TaskContext context) {
+    LabelSet labelSet = request.labels() == null ? labelSets.get(request.labelSet()) : null;
+    List<LabelExamples> labels =
+        labelSet != null
+            ? labelSet.examples()
+            : request.labels().stream().map(l -> new LabelExamples(l, List.of(l))).toList();
     Model model = models.get(request.model());
-    Classification classification = model.classify(request.text(), labelSet.examples());
-    LabelSet.Label label = labelSet.label(classification.label()).orElseThrow();
+    Classification classification =
+        model.classify(new ModelTask.Classify(request.text(), labels, context.callSite()));
+    String risk =
+        labelSet == null
+            ? null
+            : labelSet.label(classification.label()).map(LabelSet.Label::risk).orElseThrow();
+    if (request.minConfidence() != null && classification.confidence() < request.minConfidence()) {
+      throw new ConnectorBpmnError(
+          LOW_CONFIDENCE,
+          String.format(
+              Locale.ROOT,
+              "model '%s' chose %s with confidence %.2f, below the minimum %.2f",
+              classification.model(),
+              classification.label(),
+              classification.confidence(),
+              request.minConfidence()));
+    }
     List<NearestExample> nearest =
         classification.nearest().stream()
             .map(e -> new NearestExample(e.label(), e.text(), e.similarity()))
             .toList();
     return new ClassifyResult(
-        label.name(),
+        classification.label(),
         classification.confidence(),
-        label.risk(),
-        rationale(model, classification),
+        risk,
+        rationale(classification),
         nearest,
-        model.name(),
-        labelSet.id());
+        classification.model(),
+        labelSet == null ? "labels" : labelSet.id());
   }
 
-  private static String rationale(Model model, Classification classification) {
-    String examples =
-        classification.nearest().stream()
-            .map(e -> "\"%s\" (%s, %.2f)".formatted(e.text(), e.label(), e.similarity()))
-            .collect(Collectors.joining("; "));
-    String how =
-        model.generative()
-            ? "Model '%s' chose %s.".formatted(model.name(), classification.label())
-            : "Model '%s' (%s, not generative) compared the message with labelled examples."
-                .formatted(model.name(), model.provider());
+  private static String rationale(Classification classification) {
+    String how;
+    if (classification.nearest().isEmpty()) {
+      how =
+          "Model '%s' chose %s: %s"
+              .formatted(
+                  classification.model(), classification.label(), classification.rationale());
+    } else {
+      String examples =
+          classification.nearest().stream()
+              .map(e -> "\"%s\" (%s, %.2f)".formatted(e.text(), e.label(), e.similarity()))
+              .collect(Collectors.joining("; "));
+      how =
+          "Model '%s' (offline, not generative) compared the message with labelled examples."
+                  .formatted(classification.model())
+              + " Closest examples: "
+              + examples
+              + ".";
+    }
     return String.format(
-        Locale.ROOT,
-        "%s Closest examples: %s. Confidence %.0f%%.",
-        how,
-        examples,
-        classification.confidence() * 100);
+        Locale.ROOT, "%s Confidence %.0f%%.", how, classification.confidence() * 100);
   }
 }

@@ -1,11 +1,13 @@
 package io.baton.connectors.reply;
 
 import io.baton.connectors.ConnectorFunction;
+import io.baton.connectors.TaskContext;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.models.Draft;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
+import io.baton.models.ModelTask;
 import org.springframework.stereotype.Component;
 
 /** Drafts a reply from the reply templates of an intent, on topic {@code baton.draft-reply}. */
@@ -31,7 +33,7 @@ public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, 
   }
 
   @Override
-  public DraftReplyResult apply(DraftReplyRequest request) {
+  public DraftReplyResult apply(DraftReplyRequest request, TaskContext context) {
     LabelSet labelSet = labelSets.get(request.labelSet());
     LabelSet.Label label =
         labelSet
@@ -42,9 +44,11 @@ public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, 
                         "intent '%s' is not in label set '%s': it has %s"
                             .formatted(request.intent(), labelSet.id(), labelSet.names())));
     Model model = models.get(request.model());
-    Draft draft = model.draft(request.message(), label.replies());
+    Draft draft =
+        model.draft(
+            new ModelTask.DraftReply(request.message(), label.replies(), context.callSite()));
     String customerId = request.customerId() == null ? "" : request.customerId();
     return new DraftReplyResult(
-        draft.text().replace("{customerId}", customerId), draft.generated(), model.name());
+        draft.text().replace("{customerId}", customerId), draft.generated(), draft.model());
   }
 }

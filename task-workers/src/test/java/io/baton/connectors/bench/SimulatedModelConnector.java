@@ -1,6 +1,7 @@
 package io.baton.connectors.bench;
 
 import io.baton.connectors.ConnectorFunction;
+import io.baton.connectors.TaskContext;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,12 +53,12 @@ public class SimulatedModelConnector
   }
 
   @Override
-  public Output apply(Input input) {
-    return applyAsync(input, Runnable::run).toCompletableFuture().join();
+  public Output apply(Input input, TaskContext context) {
+    return applyAsync(input, context, Runnable::run).toCompletableFuture().join();
   }
 
   @Override
-  public CompletionStage<Output> applyAsync(Input input, Executor executor) {
+  public CompletionStage<Output> applyAsync(Input input, TaskContext context, Executor executor) {
     HttpRequest request =
         HttpRequest.newBuilder(simulator)
             .timeout(Duration.ofSeconds(60))

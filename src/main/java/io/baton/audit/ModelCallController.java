@@ -1,0 +1,64 @@
+package io.baton.audit;
+
+import io.baton.identity.BatonGroups;
+import io.baton.models.ModelCallRecord;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/model-calls?processInstanceId=...} for auditors and supervisors; {@code POST
+ * /api/model-calls} for standalone workers, which have no database of their own.
+ */
+@RestController
+@RequestMapping("/api/model-calls")
+class ModelCallController {
+
+  private final JdbcModelCallLog calls;
+  private final IdentityService identity;
+
+  ModelCallController(JdbcModelCallLog calls, IdentityService identity) {
+    this.calls = calls;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  List<ModelCallRecord> forProcessInstance(@RequestParam String processInstanceId) {
+    require(
+        Set.of(BatonGroups.AUDITORS, BatonGroups.SUPERVISORS, "camunda-admin"), "read model calls");
+    return calls.forProcessInstance(processInstanceId);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  void record(@RequestBody ModelCallRecord call) {
+    require(Set.of(BatonGroups.WORKERS), "record model calls");
+    if (call.model() == null
+        || call.task() == null
+        || call.outcome() == null
+        || call.inputHash() == null) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "a model call needs model, task, outcome and inputHash");
+    }
+    calls.record(call);
+  }
+
+  private void require(Set<String> groups, String what) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null
+        || current.getGroupIds() == null
+        || current.getGroupIds().stream().noneMatch(groups::contains)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only " + groups + " may " + what);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.baton.models;
+
+import java.util.List;
+
+/** What a connector asks a model to do; each kind names the call site it is made for. */
+public sealed interface ModelTask {
+
+  CallSite site();
+
+  /** Pick one of the labels for the text. */
+  record Classify(String text, List<LabelExamples> labels, CallSite site) implements ModelTask {
+    public Classify {
+      labels = List.copyOf(labels);
+    }
+  }
+
+  /** Draft a reply to the text; a non-generative model chooses among the candidates. */
+  record DraftReply(String text, List<String> candidates, CallSite site) implements ModelTask {
+    public DraftReply {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /**
+   * Fill the JSON schema from the text.
+   *
+   * @param problems what was wrong with the previous attempt, fed back for a repair; empty at first
+   */
+  record Extract(String text, String jsonSchema, List<String> problems, CallSite site)
+      implements ModelTask {
+    public Extract {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Answer a rendered prompt. */
+  record Ask(RenderedPrompt prompt, CallSite site) implements ModelTask {}
+}

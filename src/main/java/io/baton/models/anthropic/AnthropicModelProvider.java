@@ -1,0 +1,52 @@
+package io.baton.models.anthropic;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import io.baton.models.Model;
+import io.baton.models.ModelProvider;
+import io.baton.models.ModelSettings;
+import io.baton.models.chat.ChatModelAdapter;
+import io.baton.models.prompts.PromptCatalog;
+import org.springframework.stereotype.Component;
+
+/** Builds {@code anthropic} models (Claude), through langchain4j. */
+@Component
+public class AnthropicModelProvider implements ModelProvider {
+
+  public static final String PROVIDER = "anthropic";
+  private static final int DEFAULT_MAX_TOKENS = 1024;
+
+  private final PromptCatalog prompts;
+
+  public AnthropicModelProvider(PromptCatalog prompts) {
+    this.prompts = prompts;
+  }
+
+  @Override
+  public boolean supports(ModelSettings settings) {
+    return PROVIDER.equals(settings.provider());
+  }
+
+  @Override
+  public Model create(String name, ModelSettings settings) {
+    if (settings.apiKey() == null || settings.apiKey().isBlank()) {
+      throw ModelSettings.missing(name, "api-key", null);
+    }
+    if (settings.modelName() == null || settings.modelName().isBlank()) {
+      throw ModelSettings.missing(name, "model-name", "for example claude-3-5-haiku-latest");
+    }
+    // Anthropic requires a token limit on every request
+    int maxTokens = settings.maxTokens() == null ? DEFAULT_MAX_TOKENS : settings.maxTokens();
+    AnthropicChatModel.AnthropicChatModelBuilder chat =
+        AnthropicChatModel.builder()
+            .apiKey(settings.apiKey())
+            .modelName(settings.modelName())
+            .timeout(settings.timeoutOrDefault())
+            .maxTokens(maxTokens)
+            .maxRetries(0);
+    if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
+      chat.baseUrl(settings.endpoint());
+    }
+    // no JSON response mode: Baton's prompts ask for JSON and the answers are parsed strictly
+    return new ChatModelAdapter(name, PROVIDER, chat.build(), prompts, maxTokens, false);
+  }
+}

@@ -1,0 +1,200 @@
+package io.baton.models.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.baton.models.Answer;
+import io.baton.models.Classification;
+import io.baton.models.Draft;
+import io.baton.models.Extraction;
+import io.baton.models.LabelExamples;
+import io.baton.models.Model;
+import io.baton.models.ModelOutputException;
+import io.baton.models.ModelTask;
+import io.baton.models.RenderedPrompt;
+import io.baton.models.Usage;
+import io.baton.models.prompts.PromptCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generative model reached through a langchain4j {@link ChatModel}. Classification, extraction
+ * and drafting use Baton's own versioned prompts ({@code baton-classify}, {@code baton-extract},
+ * {@code baton-draft-reply}); the answers are parsed strictly, and an answer that does not parse is
+ * a {@link ModelOutputException}, never a result.
+ */
+public final class ChatModelAdapter implements Model {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String name;
+  private final String provider;
+  private final ChatModel chat;
+  private final PromptCatalog prompts;
+  private final Integer maxTokens;
+  private final boolean jsonMode;
+
+  /**
+   * @param jsonMode whether the provider has a JSON response mode; without it the prompt alone asks
+   *     for JSON
+   */
+  public ChatModelAdapter(
+      String name,
+      String provider,
+      ChatModel chat,
+      PromptCatalog prompts,
+      Integer maxTokens,
+      boolean jsonMode) {
+    this.name = name;
+    this.provider = provider;
+    this.chat = chat;
+    this.prompts = prompts;
+    this.maxTokens = maxTokens;
+    this.jsonMode = jsonMode;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String provider() {
+    return provider;
+  }
+
+  @Override
+  public boolean generative() {
+    return true;
+  }
+
+  @Override
+  public Classification classify(ModelTask.Classify task) {
+    List<Map<String, Object>> labels = new ArrayList<>();
+    for (LabelExamples label : task.labels()) {
+      labels.add(Map.of("label", label.label(), "examples", label.examples()));
+    }
+    RenderedPrompt prompt =
+        prompts.get("baton-classify", null).render(Map.of("text", task.text(), "labels", labels));
+    Reply reply = send(prompt);
+    JsonNode answer = jsonObject(reply.text());
+    String label = answer.path("label").asText(null);
+    if (task.labels().stream().noneMatch(l -> l.label().equals(label))) {
+      throw new ModelOutputException(
+          name,
+          "answered label '%s', which is not one of %s"
+              .formatted(label, task.labels().stream().map(LabelExamples::label).toList()));
+    }
+    JsonNode confidence = answer.path("confidence");
+    if (!confidence.isNumber() || confidence.asDouble() < 0 || confidence.asDouble() > 1) {
+      throw new ModelOutputException(name, "answered no confidence between 0 and 1: " + confidence);
+    }
+    return new Classification(
+        label,
+        confidence.asDouble(),
+        answer.path("rationale").asText(""),
+        List.of(),
+        name,
+        reply.usage(),
+        prompt.ref());
+  }
+
+  @Override
+  public Draft draft(ModelTask.DraftReply task) {
+    RenderedPrompt prompt =
+        prompts
+            .get("baton-draft-reply", null)
+            .render(Map.of("text", task.text(), "candidates", task.candidates()));
+    Reply reply = send(prompt);
+    if (reply.text() == null || reply.text().isBlank()) {
+      throw new ModelOutputException(name, "answered an empty reply");
+    }
+    return new Draft(reply.text().strip(), true, 0, name, reply.usage(), prompt.ref());
+  }
+
+  @Override
+  public Extraction extract(ModelTask.Extract task) {
+    RenderedPrompt prompt =
+        prompts
+            .get("baton-extract", null)
+            .render(
+                Map.of(
+                    "text", task.text(),
+                    "schema", task.jsonSchema(),
+                    "problems",
+                        task.problems().isEmpty()
+                            ? ""
+                            : "Your previous answer was wrong: "
+                                + String.join("; ", task.problems())
+                                + ". Answer again, fixing exactly these problems."));
+    Reply reply = send(prompt);
+    return new Extraction(reply.text(), true, name, reply.usage(), prompt.ref());
+  }
+
+  @Override
+  public Answer ask(ModelTask.Ask task) {
+    Reply reply = send(task.prompt());
+    if (task.prompt().json()) {
+      jsonObject(reply.text());
+    }
+    return new Answer(reply.text(), name, reply.usage(), task.prompt().ref());
+  }
+
+  private Reply send(RenderedPrompt prompt) {
+    List<ChatMessage> messages = new ArrayList<>();
+    if (prompt.system() != null && !prompt.system().isBlank()) {
+      messages.add(SystemMessage.from(prompt.system()));
+    }
+    messages.add(UserMessage.from(prompt.user()));
+    ChatRequest.Builder request =
+        ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens);
+    if (prompt.json() && jsonMode) {
+      request.responseFormat(ResponseFormat.JSON);
+    }
+    ChatResponse response;
+    try {
+      response = chat.chat(request.build());
+    } catch (RuntimeException e) {
+      throw ProviderErrors.translate(name, e);
+    }
+    TokenUsage tokens = response.tokenUsage();
+    Usage usage =
+        tokens == null
+            ? Usage.NONE
+            : new Usage(orZero(tokens.inputTokenCount()), orZero(tokens.outputTokenCount()));
+    return new Reply(response.aiMessage() == null ? null : response.aiMessage().text(), usage);
+  }
+
+  private JsonNode jsonObject(String text) {
+    try {
+      JsonNode node = text == null ? null : JSON.readTree(text);
+      if (node == null || !node.isObject()) {
+        throw new ModelOutputException(name, "answered no JSON object: " + abbreviate(text));
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new ModelOutputException(name, "answered malformed JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text == null || text.length() <= 80
+        ? String.valueOf(text)
+        : text.substring(0, 80) + "...";
+  }
+
+  private static int orZero(Integer count) {
+    return count == null ? 0 : count;
+  }
+
+  private record Reply(String text, Usage usage) {}
+}

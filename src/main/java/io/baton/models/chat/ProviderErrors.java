@@ -1,0 +1,66 @@
+package io.baton.models.chat;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import io.baton.models.ModelUnavailableException;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns what a langchain4j client throws into Baton's terms: a provider that cannot answer now
+ * (timeout, 5xx, 429, unreachable) is {@link ModelUnavailableException}, which fallback chains and
+ * retries handle; a request the provider refuses (bad key, unknown model) is a configuration error
+ * that names the model.
+ */
+final class ProviderErrors {
+
+  private ProviderErrors() {}
+
+  static RuntimeException translate(String model, RuntimeException error) {
+    if (error instanceof AuthenticationException) {
+      return new IllegalStateException(
+          "model '%s': the provider refused the api key (baton.models.%s.api-key)"
+              .formatted(model, model),
+          error);
+    }
+    if (error instanceof ModelNotFoundException) {
+      return new IllegalStateException(
+          "model '%s': the provider does not know the model name (baton.models.%s.model-name)"
+              .formatted(model, model),
+          error);
+    }
+    if (error instanceof HttpException http) {
+      int status = http.statusCode();
+      if (status == 429 || status == 408 || status >= 500) {
+        return unavailable(model, "HTTP " + status, error);
+      }
+    }
+    if (error instanceof RetriableException || error instanceof UnresolvedModelServerException) {
+      return unavailable(model, error.getClass().getSimpleName(), error);
+    }
+    if (error instanceof InvalidRequestException) {
+      return new IllegalStateException(
+          "model '%s': the provider refused the request: %s".formatted(model, error.getMessage()),
+          error);
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        return unavailable(model, "timeout", error);
+      }
+      if (cause instanceof IOException) {
+        return unavailable(model, "connection failed: " + cause.getMessage(), error);
+      }
+    }
+    return error;
+  }
+
+  private static ModelUnavailableException unavailable(String model, String why, Throwable cause) {
+    return new ModelUnavailableException(
+        "model '%s' is unavailable: %s".formatted(model, why), null, cause);
+  }
+}

@@ -1,0 +1,55 @@
+package io.baton.models.openai;
+
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.baton.models.Model;
+import io.baton.models.ModelProvider;
+import io.baton.models.ModelSettings;
+import io.baton.models.chat.ChatModelAdapter;
+import io.baton.models.prompts.PromptCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code openai} models: OpenAI itself, or any OpenAI-compatible server (vLLM, llama.cpp, LM
+ * Studio, Ollama's {@code /v1}) at {@code endpoint}. OpenAI itself needs an api key; a server of
+ * your own may not.
+ */
+@Component
+public class OpenAiModelProvider implements ModelProvider {
+
+  public static final String PROVIDER = "openai";
+  static final String OPENAI_ENDPOINT = "https://api.openai.com/v1";
+
+  private final PromptCatalog prompts;
+
+  public OpenAiModelProvider(PromptCatalog prompts) {
+    this.prompts = prompts;
+  }
+
+  @Override
+  public boolean supports(ModelSettings settings) {
+    return PROVIDER.equals(settings.provider());
+  }
+
+  @Override
+  public Model create(String name, ModelSettings settings) {
+    if (settings.modelName() == null || settings.modelName().isBlank()) {
+      throw ModelSettings.missing(name, "model-name", "for example gpt-4o-mini");
+    }
+    boolean openAi = settings.endpoint() == null || settings.endpoint().isBlank();
+    boolean hasKey = settings.apiKey() != null && !settings.apiKey().isBlank();
+    if (openAi && !hasKey) {
+      throw ModelSettings.missing(
+          name, "api-key", "or set its endpoint to an OpenAI-compatible server of your own");
+    }
+    OpenAiChatModel chat =
+        OpenAiChatModel.builder()
+            .baseUrl(openAi ? OPENAI_ENDPOINT : settings.endpoint())
+            .apiKey(hasKey ? settings.apiKey() : "none")
+            .modelName(settings.modelName())
+            .timeout(settings.timeoutOrDefault())
+            // retries, fallbacks and back-off are Baton's: one attempt per call here
+            .maxRetries(0)
+            .build();
+    return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);
+  }
+}

@@ -1,0 +1,77 @@
+package io.baton.workers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.baton.models.ModelCallLog;
+import io.baton.models.ModelCallRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A standalone worker's audit of model calls: it has no database, so each call is sent to the
+ * engine's {@code POST /api/model-calls}. A call that cannot be recorded fails the task rather than
+ * go unaudited.
+ */
+final class RestModelCallLog implements ModelCallLog {
+
+  private static final int ATTEMPTS = 3;
+
+  private final URI url;
+  private final String authorization;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final ObjectMapper json =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  RestModelCallLog(String engineRestUrl, String username, String password) {
+    this.url = URI.create(engineRestUrl.replaceAll("/engine-rest/?$", "") + "/api/model-calls");
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void record(ModelCallRecord call) {
+    HttpRequest request;
+    try {
+      request =
+          HttpRequest.newBuilder(url)
+              .timeout(Duration.ofSeconds(10))
+              .header("Authorization", authorization)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(call)))
+              .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a model call record", e);
+    }
+    String failure = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 201) {
+          return;
+        }
+        failure = "HTTP " + response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        failure = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = "interrupted";
+        break;
+      }
+    }
+    throw new IllegalStateException("cannot record a model call at " + url + ": " + failure);
+  }
+}
