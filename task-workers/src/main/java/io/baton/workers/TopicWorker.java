@@ -90,12 +90,17 @@ final class TopicWorker<I, O> {
                             .build()))
             .addInterceptor(new BasicAuthProvider(properties.username(), properties.password()))
             .build();
-    client
-        .subscribe(function.topic())
-        .lockDuration(settings.lockDuration().toMillis())
-        .variables(VariableBinding.variableNames(function.inputType()).toArray(String[]::new))
-        .handler(this::dispatch)
-        .open();
+    var subscription =
+        client
+            .subscribe(function.topic())
+            .lockDuration(settings.lockDuration().toMillis())
+            .handler(this::dispatch);
+    List<String> names = VariableBinding.variableNames(function.inputType());
+    if (!names.isEmpty()) {
+      // only what the input record reads; without a list the engine sends every variable
+      subscription.variables(names.toArray(String[]::new));
+    }
+    subscription.open();
   }
 
   private void dispatch(ExternalTask task, ExternalTaskService service) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.baton.connectors.ProcessVariables;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.client.variable.ClientValues;
 
@@ -28,16 +30,35 @@ class VariableBinding {
     this.validator = validator;
   }
 
-  /** The variable names an input record reads: its component names. */
+  /**
+   * The variable names an input record reads: its component names; empty when a component takes all
+   * variables ({@link ProcessVariables}), which the client reads as "fetch all".
+   */
   static List<String> variableNames(Class<?> inputType) {
     if (!inputType.isRecord()) {
       throw new IllegalArgumentException(inputType + " must be a record");
     }
+    if (allVariablesComponent(inputType).isPresent()) {
+      return List.of();
+    }
     return Arrays.stream(inputType.getRecordComponents()).map(c -> c.getName()).toList();
+  }
+
+  private static Optional<String> allVariablesComponent(Class<?> inputType) {
+    return Arrays.stream(inputType.getRecordComponents())
+        .filter(c -> c.isAnnotationPresent(ProcessVariables.class))
+        .map(c -> c.getName())
+        .findFirst();
   }
 
   <I> I bind(Map<String, Object> variables, Class<I> inputType) {
     I input;
+    Optional<String> all = allVariablesComponent(inputType);
+    if (all.isPresent()) {
+      Map<String, Object> withAll = new LinkedHashMap<>(variables);
+      withAll.put(all.get(), new LinkedHashMap<>(variables));
+      variables = withAll;
+    }
     try {
       input = json.convertValue(variables, inputType);
     } catch (IllegalArgumentException e) {
