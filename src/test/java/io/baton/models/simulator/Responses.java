@@ -1,0 +1,124 @@
+package io.baton.models.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The bodies OpenAI sends: completions, errors and the model list. */
+final class Responses {
+
+  static final byte[] MALFORMED =
+      "<html><body><h1>Gateway login</h1><p>Please sign in to continue.</p></body></html>"
+          .getBytes(StandardCharsets.UTF_8);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicLong ids = new AtomicLong();
+
+  byte[] completion(Reply.Completion reply, RecordedRequest request) {
+    long id = ids.incrementAndGet();
+    ObjectNode body = json.createObjectNode();
+    body.put("id", "chatcmpl-sim-" + id);
+    body.put("object", "chat.completion");
+    body.put("created", Instant.now().getEpochSecond());
+    body.put("model", request.model());
+    ObjectNode choice = body.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", reply.content());
+    if (reply.toolCall() != null) {
+      ObjectNode call = message.putArray("tool_calls").addObject();
+      call.put("id", "call_sim_" + id);
+      call.put("type", "function");
+      call.putObject("function")
+          .put("name", reply.toolCall().name())
+          .put("arguments", reply.toolCall().arguments());
+    }
+    choice.put("finish_reason", reply.finishReason());
+    int promptTokens =
+        tokens(request.messages().stream().mapToInt(m -> m.content().length()).sum());
+    int completionTokens = tokens(completionLength(reply));
+    body.putObject("usage")
+        .put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens)
+        .put("total_tokens", promptTokens + completionTokens);
+    return bytes(body);
+  }
+
+  byte[] failure(Reply.Failure failure, String model) {
+    return switch (failure.status()) {
+      case 429 ->
+          error(
+              "Rate limit reached for requests on model "
+                  + model
+                  + ". Please try again in "
+                  + failure.retryAfter().toSeconds()
+                  + "s.",
+              "requests",
+              "rate_limit_exceeded");
+      case 500 ->
+          error(
+              "The server had an error while processing your request. Sorry about that!",
+              "server_error",
+              null);
+      case 503 ->
+          error(
+              "The engine is currently overloaded, please try again later.", "server_error", null);
+      default ->
+          error(
+              "Simulated failure with HTTP status " + failure.status() + ".",
+              failure.status() >= 500 ? "server_error" : "invalid_request_error",
+              null);
+    };
+  }
+
+  byte[] error(String message, String type, String code) {
+    ObjectNode body = json.createObjectNode();
+    body.putObject("error")
+        .put("message", message)
+        .put("type", type)
+        .putNull("param")
+        .put("code", code);
+    return bytes(body);
+  }
+
+  byte[] models(List<String> names) {
+    ObjectNode body = json.createObjectNode().put("object", "list");
+    ArrayNode data = body.putArray("data");
+    for (String name : names) {
+      data.addObject()
+          .put("id", name)
+          .put("object", "model")
+          .put("created", 0)
+          .put("owned_by", "baton-simulator");
+    }
+    return bytes(body);
+  }
+
+  /** A deterministic estimate: one token per four characters, at least one. */
+  private static int tokens(int characters) {
+    return Math.max(1, (characters + 3) / 4);
+  }
+
+  private static int completionLength(Reply.Completion reply) {
+    int content = reply.content() == null ? 0 : reply.content().length();
+    int call =
+        reply.toolCall() == null
+            ? 0
+            : reply.toolCall().name().length() + reply.toolCall().arguments().length();
+    return content + call;
+  }
+
+  private byte[] bytes(ObjectNode body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
