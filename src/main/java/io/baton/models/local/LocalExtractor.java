@@ -27,7 +27,7 @@ final class LocalExtractor {
   static final PromptRef LABELLED_LINES = new PromptRef("local-labelled-lines", 1);
 
   /** Label similarity below which a line is not taken for a property. */
-  static final double MIN_SIMILARITY = 0.6;
+  static final double MIN_SIMILARITY = 0.55;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LABELLED_LINE =
@@ -66,14 +66,16 @@ final class LocalExtractor {
       List<String[]> lines,
       List<Embedding> labels,
       boolean[] used) {
-    String phrase =
-        (words(name)
-                + " "
-                + property.path("title").asText("")
-                + " "
-                + property.path("description").asText(""))
-            .strip();
-    Embedding wanted = embeddings.embedCached(phrase);
+    List<Embedding> wanted = new ArrayList<>();
+    for (String phrase :
+        List.of(
+            words(name),
+            property.path("title").asText(""),
+            property.path("description").asText(""))) {
+      if (!phrase.isBlank()) {
+        wanted.add(embeddings.embedCached(phrase));
+      }
+    }
     int best = -1;
     double bestSimilarity = MIN_SIMILARITY;
     for (int i = 0; i < lines.size(); i++) {
@@ -85,7 +87,7 @@ final class LocalExtractor {
           label.equals(normalise(name))
                   || label.equals(normalise(property.path("title").asText("")))
               ? 1
-              : LocalEmbeddings.similarity(wanted, labels.get(i));
+              : closest(wanted, labels.get(i));
       if (similarity > bestSimilarity) {
         best = i;
         bestSimilarity = similarity;
@@ -104,6 +106,10 @@ final class LocalExtractor {
     } else {
       result.put(name, value.toString());
     }
+  }
+
+  private static double closest(List<Embedding> phrases, Embedding label) {
+    return phrases.stream().mapToDouble(p -> LocalEmbeddings.similarity(p, label)).max().orElse(0);
   }
 
   private static Object convert(String value, JsonNode property) {
