@@ -1,8 +1,11 @@
 package io.baton.models.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
@@ -40,6 +43,15 @@ final class ProviderErrors {
         return unavailable(model, "HTTP " + status, error);
       }
     }
+    if (error instanceof dev.langchain4j.exception.TimeoutException) {
+      return unavailable(model, "timeout", error);
+    }
+    if (error instanceof RateLimitException) {
+      return unavailable(model, "rate limited (HTTP 429)", error);
+    }
+    if (error instanceof InternalServerException) {
+      return unavailable(model, "server error", error);
+    }
     if (error instanceof RetriableException || error instanceof UnresolvedModelServerException) {
       return unavailable(model, error.getClass().getSimpleName(), error);
     }
@@ -51,6 +63,9 @@ final class ProviderErrors {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
         return unavailable(model, "timeout", error);
+      }
+      if (cause instanceof JsonProcessingException) {
+        return unavailable(model, "the provider's response is not valid JSON", error);
       }
       if (cause instanceof IOException) {
         return unavailable(model, "connection failed: " + cause.getMessage(), error);

@@ -1,0 +1,249 @@
+package io.baton.models;
+
+import static io.baton.models.TestModels.policy;
+import static io.baton.models.TestModels.remote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.baton.models.simulator.Match;
+import io.baton.models.simulator.OpenAiSimulator;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Remote models through langchain4j's real OpenAI client against the simulator: answers, audit
+ * records, fallback, cascade and the circuit breaker.
+ */
+class RemoteModelsTest {
+
+  private static final List<LabelExamples> LABELS =
+      List.of(
+          new LabelExamples(
+              "ORDER_STATUS", List.of("Where is my order?", "My parcel has not arrived")),
+          new LabelExamples(
+              "REFUND", List.of("I want my money back", "Please refund my purchase")));
+  private static final CallSite SITE = new CallSite("pi-1", "classify", "task-1");
+
+  private final OpenAiSimulator simulator = new OpenAiSimulator().requireApiKey("test").start();
+  private final TestModels models = new TestModels();
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  private ModelRegistry registry(Consumer<Map<String, ModelSettings>> more) {
+    Map<String, ModelSettings> settings = new LinkedHashMap<>();
+    settings.put("local", ModelSettings.of("local"));
+    settings.put("small", remote("openai", "sim-small", simulator.baseUrl(), "test"));
+    settings.put("large", remote("openai", "sim-large", simulator.baseUrl(), "test"));
+    more.accept(settings);
+    return models.registry(settings);
+  }
+
+  private static ModelTask.Classify classify(String text) {
+    return new ModelTask.Classify(text, LABELS, SITE);
+  }
+
+  @Test
+  void should_classify_with_a_remote_model_and_record_the_call() {
+    simulator
+        .when(Match.userContains("parcel"))
+        .replyJson(
+            "{\"label\":\"ORDER_STATUS\",\"confidence\":0.92,\"rationale\":\"asks where it is\"}");
+
+    Classification result =
+        registry(s -> {}).get("small").classify(classify("Where is my parcel?"));
+
+    assertThat(result.label()).isEqualTo("ORDER_STATUS");
+    assertThat(result.confidence()).isEqualTo(0.92);
+    assertThat(result.rationale()).isEqualTo("asks where it is");
+    assertThat(simulator.requestsFor("sim-small"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.responseFormat()).isEqualTo("json_object"));
+    assertThat(models.calls)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.model()).isEqualTo("small");
+              assertThat(call.provider()).isEqualTo("openai");
+              assertThat(call.providerModel()).isEqualTo("sim-small");
+              assertThat(call.promptId()).isEqualTo("baton-classify");
+              assertThat(call.promptVersion()).isEqualTo(1);
+              assertThat(call.inputTokens()).isPositive();
+              assertThat(call.outputTokens()).isPositive();
+              assertThat(call.cost()).isPositive();
+              assertThat(call.outcome()).isEqualTo("OK");
+              assertThat(call.inputHash()).hasSize(64);
+              assertThat(call.processInstanceId()).isEqualTo("pi-1");
+              assertThat(call.activityId()).isEqualTo("classify");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"429", "500", "503", "timeout", "malformed-response"})
+  void should_fall_back_to_the_next_model_when_the_first_cannot_answer(String failure) {
+    var rule = simulator.when(Match.anyRequest()).forModel("sim-small");
+    switch (failure) {
+      case "timeout" -> rule.timeout();
+      case "malformed-response" -> rule.malformedResponse();
+      default -> rule.failWith(Integer.parseInt(failure));
+    }
+    ModelRegistry registry =
+        registry(s -> s.put("chain", policy("fallback", null, "small", "local")));
+
+    Classification result = registry.get("chain").classify(classify("My parcel has not arrived"));
+
+    assertThat(result.model()).isEqualTo("local");
+    assertThat(result.label()).isEqualTo("ORDER_STATUS");
+    assertThat(models.calls)
+        .extracting(ModelCallRecord::model, ModelCallRecord::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("small", "UNAVAILABLE"),
+            org.assertj.core.groups.Tuple.tuple("local", "OK"));
+    assertThat(models.calls.get(0).error()).contains("model 'small' is unavailable");
+  }
+
+  @Test
+  void should_say_why_when_no_model_of_a_chain_can_answer() {
+    simulator.when(Match.anyRequest()).failWith(500);
+    ModelRegistry registry =
+        registry(s -> s.put("chain", policy("fallback", null, "small", "large")));
+
+    assertThatThrownBy(() -> registry.get("chain").classify(classify("Where is my parcel?")))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("no model of fallback chain 'chain' could answer")
+        .hasMessageContaining("'small'")
+        .hasMessageContaining("'large'");
+  }
+
+  @Test
+  void should_stop_calling_a_failing_provider_once_its_circuit_opens() {
+    simulator.when(Match.anyRequest()).forModel("sim-small").failWith(500);
+    ModelRegistry registry =
+        registry(s -> s.put("chain", policy("fallback", null, "small", "local")));
+    Model chain = registry.get("chain");
+
+    for (int i = 0; i < 6; i++) {
+      assertThat(chain.classify(classify("Where is my parcel?")).model()).isEqualTo("local");
+    }
+
+    // the breaker opened after 4 failed calls (minimum calls 4, 50 %): the provider saw no more
+    assertThat(simulator.requestsFor("sim-small")).hasSize(4);
+    assertThat(registry.breakerState("small")).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(models.calls)
+        .filteredOn(c -> c.model().equals("small"))
+        .extracting(ModelCallRecord::outcome)
+        .containsExactly(
+            "UNAVAILABLE",
+            "UNAVAILABLE",
+            "UNAVAILABLE",
+            "UNAVAILABLE",
+            "CIRCUIT_OPEN",
+            "CIRCUIT_OPEN");
+  }
+
+  @Test
+  void should_ask_the_better_model_when_the_cheap_one_is_unsure() {
+    simulator
+        .when(Match.anyRequest())
+        .forModel("sim-small")
+        .replyJson("{\"label\":\"REFUND\",\"confidence\":0.41,\"rationale\":\"maybe\"}");
+    simulator
+        .when(Match.anyRequest())
+        .forModel("sim-large")
+        .replyJson(
+            "{\"label\":\"ORDER_STATUS\",\"confidence\":0.88,\"rationale\":\"asks where it is\"}");
+    ModelRegistry registry =
+        registry(s -> s.put("cheap-first", policy("cascade", 0.75, "small", "large")));
+
+    Classification result = registry.get("cheap-first").classify(classify("Where is my parcel?"));
+
+    assertThat(result.model()).isEqualTo("large");
+    assertThat(result.label()).isEqualTo("ORDER_STATUS");
+    assertThat(models.calls).extracting(ModelCallRecord::model).containsExactly("small", "large");
+    assertThat(models.calls).allSatisfy(c -> assertThat(c.outcome()).isEqualTo("OK"));
+  }
+
+  @Test
+  void should_keep_the_cheap_answer_when_it_is_sure_enough() {
+    simulator
+        .when(Match.anyRequest())
+        .forModel("sim-small")
+        .replyJson("{\"label\":\"ORDER_STATUS\",\"confidence\":0.9,\"rationale\":\"clear\"}");
+    ModelRegistry registry =
+        registry(s -> s.put("cheap-first", policy("cascade", 0.75, "small", "large")));
+
+    assertThat(registry.get("cheap-first").classify(classify("Where is my parcel?")).model())
+        .isEqualTo("small");
+    assertThat(simulator.requestsFor("sim-large")).isEmpty();
+  }
+
+  @Test
+  void should_escalate_malformed_output_in_a_cascade() {
+    simulator.when(Match.anyRequest()).forModel("sim-small").truncatedJson();
+    simulator
+        .when(Match.anyRequest())
+        .forModel("sim-large")
+        .replyJson("{\"label\":\"REFUND\",\"confidence\":0.8,\"rationale\":\"wants money back\"}");
+    ModelRegistry registry =
+        registry(s -> s.put("cheap-first", policy("cascade", 0.75, "small", "large")));
+
+    Classification result = registry.get("cheap-first").classify(classify("Refund me please"));
+
+    assertThat(result.model()).isEqualTo("large");
+    assertThat(models.calls)
+        .extracting(ModelCallRecord::outcome)
+        .containsExactly("INVALID_OUTPUT", "OK");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"truncated", "malformed", "unknown-label", "no-confidence"})
+  void should_never_pass_on_malformed_output_as_a_classification(String kind) {
+    var rule = simulator.when(Match.anyRequest());
+    switch (kind) {
+      case "truncated" -> rule.truncatedJson();
+      case "malformed" -> rule.malformedJson();
+      case "unknown-label" -> rule.wrongSchema("{\"label\":\"CANCEL\",\"confidence\":0.9}");
+      default -> rule.wrongSchema("{\"label\":\"REFUND\"}");
+    }
+    Model small = registry(s -> {}).get("small");
+
+    assertThatThrownBy(() -> small.classify(classify("Refund me")))
+        .isInstanceOf(ModelOutputException.class)
+        .hasMessageStartingWith("model 'small' answered");
+    assertThat(models.calls)
+        .singleElement()
+        .satisfies(c -> assertThat(c.outcome()).isEqualTo("INVALID_OUTPUT"));
+  }
+
+  @Test
+  void should_refuse_a_free_prompt_on_the_offline_model() {
+    Model local = registry(s -> {}).get("local");
+    RenderedPrompt prompt = new RenderedPrompt(new PromptRef("p", 1), null, "Hi", false);
+
+    assertThatThrownBy(() -> local.ask(new ModelTask.Ask(prompt, SITE)))
+        .isInstanceOf(ModelNotGenerativeException.class)
+        .hasMessageContaining("model 'local' is not generative");
+  }
+
+  @Test
+  void should_give_the_timeout_as_the_reason() {
+    simulator.when(Match.anyRequest()).timeout();
+    Model small = registry(s -> {}).get("small");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> small.classify(classify("Where is my parcel?")))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+  }
+}
