@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class JsonSchemaCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final JsonSchema META_SCHEMA =
+      FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
   private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
   private static final int MAX_CACHED = 1_000;
 
@@ -53,7 +56,13 @@ public final class JsonSchemaCheck {
       return compiled;
     }
     try {
-      compiled = FACTORY.getSchema(JSON.readTree(schema));
+      JsonNode document = JSON.readTree(schema);
+      List<String> problems =
+          META_SCHEMA.validate(document).stream().map(ValidationMessage::getMessage).toList();
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      compiled = FACTORY.getSchema(document);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("the JSON schema is not valid: " + e.getMessage(), e);
     }
