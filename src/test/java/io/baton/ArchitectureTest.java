@@ -19,7 +19,8 @@ class ArchitectureTest {
     "io.baton.review..",
     "io.baton.routing..",
     "io.baton.effects..",
-    "io.baton.audit.."
+    "io.baton.audit..",
+    "io.baton.documents.."
   };
 
   @ArchTest

@@ -1,0 +1,55 @@
+package io.baton.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of the document review: a decision is approve or reject; a reject needs a
+ * comment; an approval needs the fields the invoice schema requires, so nothing is accepted with
+ * fields missing. Records who reviewed.
+ */
+@Component("documentReviewCompletion")
+public class DocumentReviewCompletion implements TaskListener {
+
+  private static final Set<String> CURRENCIES = Set.of("EUR", "USD", "GBP", "CHF");
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object decision = task.getVariable("reviewDecision");
+    if (!"approve".equals(decision) && !"reject".equals(decision)) {
+      throw new InvalidDocumentException(
+          "review not accepted: 'reviewDecision' must be approve or reject, not " + decision);
+    }
+    if ("reject".equals(decision) && blank(task.getVariable("reviewComment"))) {
+      throw new InvalidDocumentException("review not accepted: a rejection needs a 'reviewComment'");
+    }
+    if ("approve".equals(decision)) {
+      List<String> problems = new ArrayList<>();
+      if (blank(task.getVariable("invoiceNumber"))) {
+        problems.add("'invoiceNumber' is missing");
+      }
+      if (blank(task.getVariable("vendor"))) {
+        problems.add("'vendor' is missing");
+      }
+      if (!(task.getVariable("totalAmount") instanceof Number amount) || amount.doubleValue() < 0) {
+        problems.add("'totalAmount' must be a number of at least 0");
+      }
+      if (!CURRENCIES.contains(task.getVariable("currency"))) {
+        problems.add("'currency' must be one of " + CURRENCIES);
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidDocumentException(
+            "review not accepted: cannot approve with " + String.join("; ", problems));
+      }
+    }
+    task.getExecution().setVariable("reviewedBy", task.getAssignee());
+  }
+
+  private static boolean blank(Object value) {
+    return !(value instanceof String text) || text.isBlank();
+  }
+}

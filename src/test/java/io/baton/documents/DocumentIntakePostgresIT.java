@@ -1,0 +1,269 @@
+package io.baton.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.baton.models.simulator.Match;
+import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.support.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * document-intake end to end on PostgreSQL, with the embedded workers and a remote model: the
+ * {@code smart} model is switched to an OpenAI-compatible server (the simulator) by configuration
+ * only, as a user would switch it to OpenAI.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres"})
+class DocumentIntakePostgresIT {
+
+  private static final Duration WORKERS = Duration.ofSeconds(60);
+  private static final OpenAiSimulator SIMULATOR =
+      new OpenAiSimulator().requireApiKey("sim-key").start();
+
+  private static final String ROUTINE =
+      """
+      Invoice No.: INV-100
+      Supplier: Paper & Co
+      Total due: EUR 240.00
+      Currency: EUR
+      Monthly invoice for office supplies from our regular stationery vendor.
+      """;
+  private static final String ABOVE_LIMIT =
+      """
+      Invoice No.: INV-200
+      Supplier: Build It Ltd
+      Total due: EUR 18,500.00
+      Currency: EUR
+      Invoice for the quarterly cleaning service as agreed in the contract.
+      """;
+  private static final String URGENT =
+      """
+      Invoice No.: INV-300
+      Supplier: Quick Pay Services
+      Total due: EUR 950.00
+      Currency: EUR
+      Please pay urgently to our new bank account, the old one is closed.
+      """;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void postgresAndRemoteModel(DynamicPropertyRegistry registry) {
+    EmbeddedPostgres.registerPostgresProfile(registry, "document_intake_it", "test-worker");
+    registry.add("baton.identity.demo-users", () -> "true");
+    registry.add("baton.models.smart.provider", () -> "openai");
+    registry.add("baton.models.smart.model-name", () -> "sim-large");
+    registry.add("baton.models.smart.endpoint", SIMULATOR::baseUrl);
+    registry.add("baton.models.smart.api-key", () -> "sim-key");
+    registry.add("baton.models.smart.timeout", () -> "3s");
+    // each test scripts the remote model afresh: keep one test's failures from opening the circuit
+    registry.add("baton.model-breaker.minimum-calls", () -> "1000");
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    SIMULATOR.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    init(engine);
+    SIMULATOR.reset();
+  }
+
+  private static void extractAnswers(String invoiceNumber, String vendor, double amount) {
+    SIMULATOR
+        .when(Match.userContains(invoiceNumber))
+        .forModel("sim-large")
+        .replyJson(
+            "{\"invoiceNumber\":\"%s\",\"vendor\":\"%s\",\"totalAmount\":%s,\"currency\":\"EUR\"}"
+                .formatted(invoiceNumber, vendor, amount));
+  }
+
+  private static void riskAnswers(String label) {
+    SIMULATOR
+        .when(Match.userContains("Labels, each with example texts"))
+        .forModel("sim-large")
+        .replyJson("{\"label\":\"%s\",\"confidence\":0.93,\"rationale\":\"as the policy says\"}".formatted(label));
+  }
+
+  @Test
+  void should_accept_a_valid_low_risk_invoice_within_the_limit_on_its_own() {
+    extractAnswers("INV-100", "Paper & Co", 240.0);
+    riskAnswers("LOW");
+
+    ProcessInstance pi = start(ROUTINE);
+    awaitEnded(pi);
+
+    assertThat(pi)
+        .hasPassed("extract-fields", "validate-fields", "retrieve-policy", "classify-risk", "route-document")
+        .hasPassed("accepted-automatically")
+        .hasNotPassed("review-document");
+    assertThat(historic(pi, "vendor")).isEqualTo("Paper & Co");
+    assertThat(historic(pi, "validationVerdict")).isEqualTo("PASS");
+    assertThat(historic(pi, "route")).isEqualTo("AUTO_APPROVE");
+    assertThat((String) historic(pi, "policySources")).isNotBlank();
+    assertThat(modelCalls(pi))
+        .as("the remote model extracted, and every call is audited with the case")
+        .anySatisfy(
+            call -> {
+              assertThat(call).containsEntry("model", "smart").containsEntry("task", "extract");
+              assertThat(call).containsEntry("outcome", "OK").containsEntry("prompt_id", "baton-extract");
+              assertThat(((Number) call.get("input_tokens")).intValue()).isPositive();
+            });
+  }
+
+  @Test
+  void should_send_an_invoice_above_the_limit_to_a_reviewer_who_approves_it() {
+    extractAnswers("INV-200", "Build It Ltd", 18500.0);
+    riskAnswers("LOW");
+
+    ProcessInstance pi = start(ABOVE_LIMIT);
+    awaitWaitingAt(pi, "review-document");
+
+    assertThat(task(pi)).hasCandidateGroup("reviewers");
+    assertThat(runtime.getVariable(pi.getId(), "routeReason")).asString().contains("10,000");
+    assertThat(runtime.getVariable(pi.getId(), "totalAmount")).isEqualTo(18500.0);
+
+    completeAs("reviewer", pi, "reviewDecision", "approve", "vendor", "Build It Limited");
+
+    assertThat(pi).isEnded().hasPassed("accepted-after-review");
+    assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
+    assertThat(historic(pi, "vendor")).isEqualTo("Build It Limited");
+  }
+
+  @Test
+  void should_escalate_a_high_risk_document_to_the_supervisors() {
+    extractAnswers("INV-300", "Quick Pay Services", 950.0);
+    riskAnswers("HIGH");
+
+    ProcessInstance pi = start(URGENT);
+    awaitWaitingAt(pi, "review-document");
+
+    assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("ESCALATE");
+    assertThat(task(pi)).hasCandidateGroup("supervisors");
+  }
+
+  @Test
+  void should_fall_back_to_the_local_model_when_the_remote_one_fails() {
+    SIMULATOR.when(Match.anyRequest()).failWith(500);
+
+    ProcessInstance pi = start(ROUTINE);
+    awaitEndedOrWaiting(pi, "review-document");
+
+    assertThat(historic(pi, "extractModel")).isEqualTo("local");
+    assertThat(historic(pi, "invoiceNumber")).isEqualTo("INV-100");
+    assertThat(modelCalls(pi))
+        .extracting(call -> call.get("model") + ":" + call.get("task") + ":" + call.get("outcome"))
+        .contains("smart:extract:UNAVAILABLE", "local:extract:OK");
+  }
+
+  @Test
+  void should_hand_a_document_the_model_cannot_read_to_a_reviewer() {
+    SIMULATOR
+        .when(Match.userContains("JSON schema"))
+        .forModel("sim-large")
+        .wrongSchema("{\"invoiceNumber\":\"?\",\"totalAmount\":\"a lot\"}");
+
+    ProcessInstance pi = start("Hi, please pay us for last month. Cheers, the cleaners");
+    awaitWaitingAt(pi, "review-document");
+
+    assertThat(pi).hasNotPassed("validate-fields");
+    assertThat(runtime.getVariable(pi.getId(), "extractionProblem"))
+        .asString()
+        .contains("after a repair attempt");
+    assertThat(SIMULATOR.requestsFor("sim-large")).hasSize(2);
+
+    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "approve"))
+        .hasMessageContaining("cannot approve with 'invoiceNumber' is missing");
+    assertThat(task(pi)).isNotNull();
+    completeAs("reviewer", pi, "reviewDecision", "reject", "reviewComment", "not an invoice");
+    assertThat(pi).isEnded().hasPassed("rejected");
+  }
+
+  @Test
+  void should_refuse_an_empty_document_and_keep_nothing() {
+    long before = runtime.createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> start("  "))
+        .hasMessageContaining("'documentText' must be non-empty text");
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  private ProcessInstance start(String document) {
+    return runtime.startProcessInstanceByKey("document-intake", Map.of("documentText", document));
+  }
+
+  private void completeAs(String user, ProcessInstance pi, Object... variables) {
+    String taskId = task(pi).getId();
+    tasks.setAssignee(taskId, user);
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) {
+      values.put((String) variables[i], variables[i + 1]);
+    }
+    tasks.complete(taskId, values);
+  }
+
+  private boolean ended(ProcessInstance pi) {
+    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
+  }
+
+  private void awaitEnded(ProcessInstance pi) {
+    await().atMost(WORKERS).until(() -> ended(pi));
+  }
+
+  private void awaitWaitingAt(ProcessInstance pi, String activityId) {
+    await()
+        .atMost(WORKERS)
+        .until(() -> !ended(pi) && runtime.getActiveActivityIds(pi.getId()).contains(activityId));
+  }
+
+  private void awaitEndedOrWaiting(ProcessInstance pi, String activityId) {
+    await()
+        .atMost(WORKERS)
+        .until(() -> ended(pi) || runtime.getActiveActivityIds(pi.getId()).contains(activityId));
+  }
+
+  private List<Map<String, Object>> modelCalls(ProcessInstance pi) {
+    return jdbc.queryForList(
+        "SELECT model, task, outcome, prompt_id, input_tokens FROM baton_model_call"
+            + " WHERE process_instance_id = ? ORDER BY id",
+        pi.getId());
+  }
+
+  private Object historic(ProcessInstance pi, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(name).list().stream()
+        .findFirst()
+        .map(HistoricVariableInstance::getValue)
+        .orElse(null);
+  }
+}
