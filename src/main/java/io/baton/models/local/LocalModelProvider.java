@@ -11,7 +11,11 @@ public class LocalModelProvider implements ModelProvider {
 
   public static final String PROVIDER = "local";
 
-  private volatile LocalEmbeddings embeddings;
+  private final LocalEmbeddings embeddings;
+
+  public LocalModelProvider(LocalEmbeddings embeddings) {
+    this.embeddings = embeddings;
+  }
 
   @Override
   public boolean supports(ModelSettings settings) {
@@ -20,17 +24,6 @@ public class LocalModelProvider implements ModelProvider {
 
   @Override
   public Model create(String name, ModelSettings settings) {
-    return new LocalModel(name, embeddings());
-  }
-
-  private LocalEmbeddings embeddings() {
-    if (embeddings == null) {
-      synchronized (this) {
-        if (embeddings == null) {
-          embeddings = new LocalEmbeddings();
-        }
-      }
-    }
-    return embeddings;
+    return new LocalModel(name, embeddings);
   }
 }
