@@ -25,7 +25,8 @@ public class DocumentReviewCompletion implements TaskListener {
           "review not accepted: 'reviewDecision' must be approve or reject, not " + decision);
     }
     if ("reject".equals(decision) && blank(task.getVariable("reviewComment"))) {
-      throw new InvalidDocumentException("review not accepted: a rejection needs a 'reviewComment'");
+      throw new InvalidDocumentException(
+          "review not accepted: a rejection needs a 'reviewComment'");
     }
     if ("approve".equals(decision)) {
       List<String> problems = new ArrayList<>();

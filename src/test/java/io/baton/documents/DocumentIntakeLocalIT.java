@@ -62,8 +62,12 @@ class DocumentIntakeLocalIT {
         .as("extraction and risk classification are audited")
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(
-            history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName("risk").list().stream()
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName("risk")
+                .list()
+                .stream()
                 .map(HistoricVariableInstance::getValue)
                 .findFirst())
         .hasValueSatisfying(risk -> assertThat(risk).isIn("LOW", "MEDIUM", "HIGH"));

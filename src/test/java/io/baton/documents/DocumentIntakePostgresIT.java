@@ -112,7 +112,9 @@ class DocumentIntakePostgresIT {
     SIMULATOR
         .when(Match.userContains("Labels, each with example texts"))
         .forModel("sim-large")
-        .replyJson("{\"label\":\"%s\",\"confidence\":0.93,\"rationale\":\"as the policy says\"}".formatted(label));
+        .replyJson(
+            "{\"label\":\"%s\",\"confidence\":0.93,\"rationale\":\"as the policy says\"}"
+                .formatted(label));
   }
 
   @Test
@@ -124,7 +126,12 @@ class DocumentIntakePostgresIT {
     awaitEnded(pi);
 
     assertThat(pi)
-        .hasPassed("extract-fields", "validate-fields", "retrieve-policy", "classify-risk", "route-document")
+        .hasPassed(
+            "extract-fields",
+            "validate-fields",
+            "retrieve-policy",
+            "classify-risk",
+            "route-document")
         .hasPassed("accepted-automatically")
         .hasNotPassed("review-document");
     assertThat(historic(pi, "vendor")).isEqualTo("Paper & Co");
@@ -136,7 +143,9 @@ class DocumentIntakePostgresIT {
         .anySatisfy(
             call -> {
               assertThat(call).containsEntry("model", "smart").containsEntry("task", "extract");
-              assertThat(call).containsEntry("outcome", "OK").containsEntry("prompt_id", "baton-extract");
+              assertThat(call)
+                  .containsEntry("outcome", "OK")
+                  .containsEntry("prompt_id", "baton-extract");
               assertThat(((Number) call.get("input_tokens")).intValue()).isPositive();
             });
   }
@@ -260,8 +269,12 @@ class DocumentIntakePostgresIT {
   }
 
   private Object historic(ProcessInstance pi, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(name).list().stream()
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .variableName(name)
+        .list()
+        .stream()
         .findFirst()
         .map(HistoricVariableInstance::getValue)
         .orElse(null);

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Builds a model registry from settings the way the application does, with an in-memory audit. */
 public final class TestModels {
 
-  public static final LocalModelProvider LOCAL = new LocalModelProvider();
+  public static final LocalModelProvider LOCAL =
+      new LocalModelProvider(new io.baton.models.local.LocalEmbeddings());
 
   public final List<ModelCallRecord> calls = new CopyOnWriteArrayList<>();
   public final PromptCatalog prompts =
