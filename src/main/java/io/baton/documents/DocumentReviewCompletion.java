@@ -39,7 +39,8 @@ public class DocumentReviewCompletion implements TaskListener {
       if (!(task.getVariable("totalAmount") instanceof Number amount) || amount.doubleValue() < 0) {
         problems.add("'totalAmount' must be a number of at least 0");
       }
-      if (!CURRENCIES.contains(task.getVariable("currency"))) {
+      if (!(task.getVariable("currency") instanceof String currency)
+          || !CURRENCIES.contains(currency)) {
         problems.add("'currency' must be one of " + CURRENCIES);
       }
       if (!problems.isEmpty()) {

@@ -101,7 +101,7 @@ class DocumentIntakePostgresIT {
 
   private static void extractAnswers(String invoiceNumber, String vendor, double amount) {
     SIMULATOR
-        .when(Match.userContains(invoiceNumber))
+        .when(Match.userContains("JSON schema"))
         .forModel("sim-large")
         .replyJson(
             "{\"invoiceNumber\":\"%s\",\"vendor\":\"%s\",\"totalAmount\":%s,\"currency\":\"EUR\"}"
