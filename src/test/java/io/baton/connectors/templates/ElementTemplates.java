@@ -52,6 +52,17 @@ final class ElementTemplates {
     }
   }
 
+  /** The template's scopes of the given type, such as bpmn:Error. */
+  static List<JsonNode> scopes(JsonNode template, String scopeType) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode scope : template.path("scopes")) {
+      if (scopeType.equals(scope.path("type").asText())) {
+        found.add(scope);
+      }
+    }
+    return found;
+  }
+
   /** The template's properties whose binding has the given type, such as camunda:inputParameter. */
   static List<JsonNode> properties(JsonNode template, String bindingType) {
     List<JsonNode> found = new ArrayList<>();
