@@ -63,6 +63,23 @@ public final class PersonalData {
     return found;
   }
 
+  /**
+   * The text with each piece of personal data replaced by its kind, e.g. {@code [EMAIL]}: for
+   * messages that operators read, such as incidents.
+   */
+  public static String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder redacted = new StringBuilder();
+    int from = 0;
+    for (Finding finding : find(text)) {
+      redacted.append(text, from, finding.start()).append('[').append(finding.kind()).append(']');
+      from = finding.end();
+    }
+    return redacted.append(text.substring(from)).toString();
+  }
+
   private static void collect(String text, Pattern pattern, Kind kind, List<Finding> found) {
     Matcher matcher = pattern.matcher(text);
     while (matcher.find()) {

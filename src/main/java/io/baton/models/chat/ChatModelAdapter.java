@@ -178,18 +178,14 @@ public final class ChatModelAdapter implements Model {
     try {
       JsonNode node = text == null ? null : JSON.readTree(text);
       if (node == null || !node.isObject()) {
-        throw new ModelOutputException(name, "answered no JSON object: " + abbreviate(text));
+        throw new ModelOutputException(
+            name,
+            "answered no JSON object (%d characters)".formatted(text == null ? 0 : text.length()));
       }
       return node;
     } catch (JsonProcessingException e) {
       throw new ModelOutputException(name, "answered malformed JSON: " + e.getOriginalMessage());
     }
-  }
-
-  private static String abbreviate(String text) {
-    return text == null || text.length() <= 80
-        ? String.valueOf(text)
-        : text.substring(0, 80) + "...";
   }
 
   private static int orZero(Integer count) {

@@ -6,6 +6,7 @@ import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
 import io.baton.models.ModelUnavailableException;
+import io.baton.models.PersonalData;
 import io.baton.workers.InFlightTasks.Running;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -109,7 +110,9 @@ final class TopicWorker<I, O> {
       input = binding.bind(task.getAllVariables(), function.inputType());
     } catch (RuntimeException e) {
       // the same variables will not bind next time either: an incident now, not a retry loop
-      String message = e instanceof InvalidInputException ? e.getMessage() : "invalid input: " + e;
+      String message =
+          PersonalData.redact(
+              e instanceof InvalidInputException ? e.getMessage() : "invalid input: " + e);
       log.warn("task {} on {}: {}", task.getId(), topic(), message);
       report(() -> service.handleFailure(task, message, null, 0, 0), task);
       return;
@@ -238,8 +241,9 @@ final class TopicWorker<I, O> {
         topic(),
         retriesLeft,
         error.toString());
-    String message = topic() + " failed: " + error.getMessage();
-    String details = stackTrace(error);
+    // operators read these in Cockpit: no personal data from inputs or model answers
+    String message = PersonalData.redact(topic() + " failed: " + error.getMessage());
+    String details = PersonalData.redact(stackTrace(error));
     long wait = backoff;
     report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
   }
