@@ -131,7 +131,7 @@ abstract class CustomerRequestScenarios {
     assertThat(outbox(pi)).containsExactly("We will replace your blender.");
     assertThat(historic(pi, "replyEdited")).isEqualTo(true);
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
-    assertThat(outcomes.accuracy("local", "customer-intents").approved()).isEqualTo(1);
+    assertThat(outcomes.accuracy("smart", "customer-intents").approved()).isEqualTo(1);
   }
 
   @Test
@@ -161,7 +161,7 @@ abstract class CustomerRequestScenarios {
 
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     assertThat(pi).as("refunds need four eyes").isWaitingAt("second-approval");
-    ModelAccuracy accuracy = outcomes.accuracy("local", "customer-intents");
+    ModelAccuracy accuracy = outcomes.accuracy("smart", "customer-intents");
     assertThat(accuracy.corrected()).as("one labelled example per case").isEqualTo(1);
     assertThat(accuracy.approved()).isZero();
   }
@@ -255,7 +255,7 @@ abstract class CustomerRequestScenarios {
 
     assertThat(pi).isEnded().hasPassed("request-rejected").hasNotPassed("send-reply");
     assertThat(outbox(pi)).isEmpty();
-    assertThat(outcomes.accuracy("local", "customer-intents").rejected()).isEqualTo(1);
+    assertThat(outcomes.accuracy("smart", "customer-intents").rejected()).isEqualTo(1);
   }
 
   @Test
@@ -343,7 +343,7 @@ abstract class CustomerRequestScenarios {
               "seeded-" + i,
               "seeded",
               "customer-intents",
-              "local",
+              "smart",
               "where is my order",
               "ORDER_STATUS",
               "COMPLAINT",
