@@ -113,6 +113,28 @@ class RemoteModelsTest {
   }
 
   @Test
+  void should_pass_on_the_wait_a_rate_limited_provider_asks_for() {
+    simulator.when(Match.anyRequest()).retryAfter(Duration.ofSeconds(7)).failWith(429);
+    Model small = registry(s -> {}).get("small");
+
+    assertThatThrownBy(() -> small.classify(classify("Where is my parcel?")))
+        .isInstanceOfSatisfying(
+            ModelUnavailableException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)))
+        .hasMessageContaining("rate limited (HTTP 429), retry after 7 s");
+  }
+
+  @Test
+  void should_ask_for_no_particular_wait_after_a_server_error_without_retry_after() {
+    simulator.when(Match.anyRequest()).failWith(500);
+    Model small = registry(s -> {}).get("small");
+
+    assertThatThrownBy(() -> small.classify(classify("Where is my parcel?")))
+        .isInstanceOfSatisfying(
+            ModelUnavailableException.class, e -> assertThat(e.retryAfter()).isNull());
+  }
+
+  @Test
   void should_say_why_when_no_model_of_a_chain_can_answer() {
     simulator.when(Match.anyRequest()).failWith(500);
     ModelRegistry registry =

@@ -4,6 +4,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
+import io.baton.models.chat.ChatHttp;
 import io.baton.models.chat.ChatModelAdapter;
 import io.baton.models.prompts.PromptCatalog;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,8 @@ public class AnthropicModelProvider implements ModelProvider {
             .modelName(settings.modelName())
             .timeout(settings.timeoutOrDefault())
             .maxTokens(maxTokens)
-            .maxRetries(0);
+            .maxRetries(0)
+            .httpClientBuilder(ChatHttp.client());
     if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
       chat.baseUrl(settings.endpoint());
     }

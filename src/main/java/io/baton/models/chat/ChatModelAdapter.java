@@ -161,6 +161,7 @@ public final class ChatModelAdapter implements Model {
       request.responseFormat(ResponseFormat.JSON);
     }
     ChatResponse response;
+    RetryAfterCapture.clear();
     try {
       response = chat.chat(request.build());
     } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import io.baton.models.ModelUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -75,7 +76,9 @@ final class ProviderErrors {
   }
 
   private static ModelUnavailableException unavailable(String model, String why, Throwable cause) {
+    Duration retryAfter = RetryAfterCapture.take();
+    String asked = retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s";
     return new ModelUnavailableException(
-        "model '%s' is unavailable: %s".formatted(model, why), null, cause);
+        "model '%s' is unavailable: %s%s".formatted(model, why, asked), retryAfter, cause);
   }
 }

@@ -4,6 +4,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
+import io.baton.models.chat.ChatHttp;
 import io.baton.models.chat.ChatModelAdapter;
 import io.baton.models.prompts.PromptCatalog;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class OllamaModelProvider implements ModelProvider {
             .modelName(settings.modelName())
             .timeout(settings.timeoutOrDefault())
             .maxRetries(0)
+            .httpClientBuilder(ChatHttp.client())
             .build();
     return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);
   }

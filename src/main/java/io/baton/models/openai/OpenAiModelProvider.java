@@ -4,6 +4,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
+import io.baton.models.chat.ChatHttp;
 import io.baton.models.chat.ChatModelAdapter;
 import io.baton.models.prompts.PromptCatalog;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,7 @@ public class OpenAiModelProvider implements ModelProvider {
             .timeout(settings.timeoutOrDefault())
             // retries, fallbacks and back-off are Baton's: one attempt per call here
             .maxRetries(0)
+            .httpClientBuilder(ChatHttp.client())
             .build();
     return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);
   }
