@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -27,6 +28,7 @@ class StandaloneWorkerIT {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void should_complete_the_ai_steps_from_a_separate_worker() {
@@ -47,5 +49,13 @@ class StandaloneWorkerIT {
 
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("PASSWORD_RESET");
     assertThat(runtime.getVariable(pi.getId(), "reply")).asString().contains("C-9");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT task || ':' || outcome FROM baton_model_call WHERE process_instance_id = ?"
+                    + " ORDER BY id",
+                String.class,
+                pi.getId()))
+        .as("the worker has no database: its model calls reach the engine's audit over REST")
+        .containsExactly("classify:OK", "draft:OK");
   }
 }
