@@ -12,6 +12,8 @@ import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
+import io.baton.connectors.retrieve.RetrieveFunction;
+import io.baton.connectors.validate.ValidateFunction;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -64,7 +66,9 @@ class ElementTemplateGoldenTest {
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
-          entry("io.baton.prompt", PromptFunction.class));
+          entry("io.baton.prompt", PromptFunction.class),
+          entry("io.baton.retrieve", RetrieveFunction.class),
+          entry("io.baton.validate", ValidateFunction.class));
 
   /** Where the connectors' code lives; test doubles elsewhere need no template. */
   private static final Path CONNECTOR_SOURCES = Path.of("connectors", "src", "main", "java");
