@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,6 +56,7 @@ class TasklistReviewBrowserIT {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HistoryService history;
 
   @BeforeAll
   static void startChromium() throws IOException {
@@ -102,13 +104,7 @@ class TasklistReviewBrowserIT {
     String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("reviewer");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("reviewer");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Start process")));
+    logInAsReviewer(wait);
 
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
     By claim = By.xpath("//button[normalize-space()='Claim']");
@@ -148,6 +144,86 @@ class TasklistReviewBrowserIT {
                 String.class,
                 pi.getId()))
         .containsExactly(edited);
+  }
+
+  @Test
+  void reviewer_corrects_an_extracted_field_and_approves_a_document_in_tasklist()
+      throws IOException {
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "document-intake",
+            Map.of(
+                "documentText",
+                """
+                Invoice No.: INV-5150
+                Supplier: Paper & Co
+                Total due: EUR 18,500.00
+                Currency: EUR
+                Monthly invoice for office supplies from our regular stationery vendor.
+                """));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> runtime.getActiveActivityIds(pi.getId()).contains("review-document"));
+    String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    logInAsReviewer(wait);
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    By claim = By.xpath("//button[normalize-space()='Claim']");
+    wait.until(ExpectedConditions.elementToBeClickable(claim)).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
+
+    WebElement vendor = wait.until(ExpectedConditions.visibilityOfElementLocated(field("Vendor")));
+    assertThat(vendor.getAttribute("value")).isEqualTo("Paper & Co");
+    assertThat(browser.findElement(field("Invoice number")).getAttribute("value"))
+        .isEqualTo("INV-5150");
+    assertThat(browser.findElement(field("Validator verdict")).getAttribute("value"))
+        .isEqualTo("PASS");
+    assertThat(browser.findElement(field("Policy that applies")).getAttribute("value"))
+        .isNotBlank();
+    assertThat(browser.findElement(field("Why the AI thinks so")).getAttribute("value"))
+        .contains("Closest examples");
+    assertThat(browser.getPageSource()).contains("10,000");
+
+    vendor.clear();
+    vendor.sendKeys("Paper and Company Ltd");
+    click(By.xpath("//label[normalize-space()='Approve']"));
+    screenshot("tasklist-document-review-form.png");
+    click(By.xpath("//button[normalize-space()='Complete']"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName("vendor")
+                .singleResult()
+                .getValue())
+        .isEqualTo("Paper and Company Ltd");
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId("accepted-after-review")
+                .count())
+        .isOne();
+  }
+
+  private void logInAsReviewer(WebDriverWait wait) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    wait.until(
+        ExpectedConditions.or(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")),
+            ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Start process"))));
+    if (!browser.findElements(By.cssSelector("input[type=password]")).isEmpty()) {
+      browser.findElement(By.cssSelector("input[type=text]")).sendKeys("reviewer");
+      browser.findElement(By.cssSelector("input[type=password]")).sendKeys("reviewer");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Start process")));
   }
 
   /** Clicks an element after scrolling it clear of Tasklist's fixed footer. */
