@@ -55,6 +55,18 @@ public record ModelSettings(
     return ("BATON_MODELS_" + model + "_" + setting).toUpperCase().replaceAll("[^A-Z0-9]", "_");
   }
 
+  /**
+   * A setting a provider cannot do without.
+   *
+   * @throws IllegalStateException naming the setting, its variable and an example
+   */
+  public static String required(String model, String setting, String value, String example) {
+    if (value == null || value.isBlank()) {
+      throw missing(model, setting, example);
+    }
+    return value;
+  }
+
   /** Names a missing setting of a model and how to set it. */
   public static IllegalStateException missing(String model, String setting, String advice) {
     return new IllegalStateException(

@@ -29,18 +29,16 @@ public class AnthropicModelProvider implements ModelProvider {
 
   @Override
   public Model create(String name, ModelSettings settings) {
-    if (settings.apiKey() == null || settings.apiKey().isBlank()) {
-      throw ModelSettings.missing(name, "api-key", null);
-    }
-    if (settings.modelName() == null || settings.modelName().isBlank()) {
-      throw ModelSettings.missing(name, "model-name", "for example claude-3-5-haiku-latest");
-    }
+    String apiKey = ModelSettings.required(name, "api-key", settings.apiKey(), null);
+    String modelName =
+        ModelSettings.required(
+            name, "model-name", settings.modelName(), "for example claude-3-5-haiku-latest");
     // Anthropic requires a token limit on every request
     int maxTokens = settings.maxTokens() == null ? DEFAULT_MAX_TOKENS : settings.maxTokens();
     AnthropicChatModel.AnthropicChatModelBuilder chat =
         AnthropicChatModel.builder()
-            .apiKey(settings.apiKey())
-            .modelName(settings.modelName())
+            .apiKey(apiKey)
+            .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
             .maxTokens(maxTokens)
             .maxRetries(0)

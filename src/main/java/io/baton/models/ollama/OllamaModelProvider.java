@@ -28,16 +28,15 @@ public class OllamaModelProvider implements ModelProvider {
 
   @Override
   public Model create(String name, ModelSettings settings) {
-    if (settings.endpoint() == null || settings.endpoint().isBlank()) {
-      throw ModelSettings.missing(name, "endpoint", "for example http://localhost:11434");
-    }
-    if (settings.modelName() == null || settings.modelName().isBlank()) {
-      throw ModelSettings.missing(name, "model-name", "for example llama3.1");
-    }
+    String endpoint =
+        ModelSettings.required(
+            name, "endpoint", settings.endpoint(), "for example http://localhost:11434");
+    String modelName =
+        ModelSettings.required(name, "model-name", settings.modelName(), "for example llama3.1");
     OllamaChatModel chat =
         OllamaChatModel.builder()
-            .baseUrl(settings.endpoint())
-            .modelName(settings.modelName())
+            .baseUrl(endpoint)
+            .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
             .maxRetries(0)
             .httpClientBuilder(ChatHttp.client())

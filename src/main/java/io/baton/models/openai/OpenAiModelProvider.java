@@ -33,9 +33,8 @@ public class OpenAiModelProvider implements ModelProvider {
 
   @Override
   public Model create(String name, ModelSettings settings) {
-    if (settings.modelName() == null || settings.modelName().isBlank()) {
-      throw ModelSettings.missing(name, "model-name", "for example gpt-4o-mini");
-    }
+    String modelName =
+        ModelSettings.required(name, "model-name", settings.modelName(), "for example gpt-4o-mini");
     boolean openAi = settings.endpoint() == null || settings.endpoint().isBlank();
     boolean hasKey = settings.apiKey() != null && !settings.apiKey().isBlank();
     if (openAi && !hasKey) {
@@ -46,7 +45,7 @@ public class OpenAiModelProvider implements ModelProvider {
         OpenAiChatModel.builder()
             .baseUrl(openAi ? OPENAI_ENDPOINT : settings.endpoint())
             .apiKey(hasKey ? settings.apiKey() : "none")
-            .modelName(settings.modelName())
+            .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
             // retries, fallbacks and back-off are Baton's: one attempt per call here
             .maxRetries(0)

@@ -46,18 +46,15 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
 
   @Override
   public ClassifyResult apply(ClassifyRequest request, TaskContext context) {
-    LabelSet labelSet = request.labels() == null ? labelSets.get(request.labelSet()) : null;
-    List<LabelExamples> labels =
-        labelSet != null
-            ? labelSet.examples()
-            : request.labels().stream().map(l -> new LabelExamples(l, List.of(l))).toList();
+    LabelSet labelSet =
+        request.labels() == null
+            ? labelSets.get(request.labelSet())
+            : LabelSet.of(request.labels());
+    List<LabelExamples> labels = labelSet.examples();
     Model model = models.get(request.model());
     Classification classification =
         model.classify(new ModelTask.Classify(request.text(), labels, context.callSite()));
-    String risk =
-        labelSet == null
-            ? null
-            : labelSet.label(classification.label()).map(LabelSet.Label::risk).orElseThrow();
+    String risk = labelSet.label(classification.label()).map(LabelSet.Label::risk).orElse(null);
     if (request.minConfidence() != null && classification.confidence() < request.minConfidence()) {
       throw new ConnectorBpmnError(
           LOW_CONFIDENCE,
@@ -80,7 +77,7 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
         rationale(classification),
         nearest,
         classification.model(),
-        labelSet == null ? "labels" : labelSet.id());
+        labelSet.id());
   }
 
   private static String rationale(Classification classification) {

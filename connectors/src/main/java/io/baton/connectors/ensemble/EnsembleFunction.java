@@ -48,11 +48,11 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
 
   @Override
   public EnsembleResult apply(EnsembleRequest request, TaskContext context) {
-    LabelSet labelSet = request.labels() == null ? labelSets.get(request.labelSet()) : null;
-    List<LabelExamples> labels =
-        labelSet != null
-            ? labelSet.examples()
-            : request.labels().stream().map(l -> new LabelExamples(l, List.of(l))).toList();
+    LabelSet labelSet =
+        request.labels() == null
+            ? labelSets.get(request.labelSet())
+            : LabelSet.of(request.labels());
+    List<LabelExamples> labels = labelSet.examples();
     request.models().forEach(models::get);
     List<Vote> votes = new ArrayList<>();
     List<Classification> answers = new ArrayList<>();
@@ -90,8 +90,7 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
     double majorityShare =
         byLabel.values().stream().mapToInt(List::size).max().orElseThrow()
             / (double) answers.size();
-    String risk =
-        labelSet == null ? null : labelSet.label(label).map(LabelSet.Label::risk).orElse(null);
+    String risk = labelSet.label(label).map(LabelSet.Label::risk).orElse(null);
     return new EnsembleResult(
         label,
         round(share * meanConfidence),
@@ -100,7 +99,7 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
         votes,
         rationale(request, votes, label),
         "ensemble(" + String.join(",", request.models()) + ")",
-        labelSet == null ? "labels" : labelSet.id());
+        labelSet.id());
   }
 
   private static String majority(Map<String, List<Classification>> byLabel) {

@@ -26,6 +26,17 @@ public record LabelSet(String id, String description, List<Label> labels) {
     labels = List.copyOf(labels);
   }
 
+  /**
+   * A label set for labels a task names itself: each label is its own only example, and has no risk
+   * class or replies.
+   */
+  public static LabelSet of(List<String> names) {
+    return new LabelSet(
+        "labels",
+        "labels given by the task",
+        names.stream().map(n -> new Label(n, null, null, List.of(n), List.of())).toList());
+  }
+
   public Optional<Label> label(String name) {
     return labels.stream().filter(l -> l.name().equals(name)).findFirst();
   }
