@@ -222,24 +222,28 @@ class WorkerRuntimeIT {
   }
 
   private WorkerRuntime runtime(TopicSettings settings) {
-    WorkerProperties properties =
-        new WorkerProperties(
-            true,
-            baseUrl(),
-            "worker",
-            "worker-dev-only",
-            null,
-            settings.lockDuration(),
-            settings.maxInFlight(),
-            settings.fetchSize(),
-            32,
-            Duration.ofSeconds(1),
-            settings.retries(),
-            settings.retryBackoff(),
-            Duration.ofMillis(500),
-            settings.timeout(),
-            Map.of());
-    return new WorkerRuntime(properties, List.of(connector), new VariableBinding(validator));
+    return new WorkerRuntime(
+        properties(baseUrl(), null, settings), List.of(connector), new VariableBinding(validator));
+  }
+
+  /** A worker of the test profile's service account; a null worker id makes a unique one. */
+  static WorkerProperties properties(String baseUrl, String workerId, TopicSettings settings) {
+    return new WorkerProperties(
+        true,
+        baseUrl,
+        "worker",
+        "worker-dev-only",
+        workerId,
+        settings.lockDuration(),
+        settings.maxInFlight(),
+        settings.fetchSize(),
+        32,
+        Duration.ofSeconds(1),
+        settings.retries(),
+        settings.retryBackoff(),
+        Duration.ofMillis(500),
+        settings.timeout(),
+        Map.of());
   }
 
   private static TopicSettings settings(
