@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
@@ -219,7 +220,7 @@ final class TopicWorker<I, O> {
         retriesLeft,
         error.toString());
     // operators read these in Cockpit: no personal data from inputs or model answers
-    String message = PersonalData.redact(topic() + " failed: " + error.getMessage());
+    String message = PersonalData.redact(topic() + " failed: " + describe(error));
     String details = PersonalData.redact(stackTrace(error));
     long wait = backoff;
     report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
@@ -303,6 +304,13 @@ final class TopicWorker<I, O> {
       log.warn(
           "cannot report task {} on {} to the engine: {}", task.getId(), topic(), e.toString());
     }
+  }
+
+  private String describe(Throwable error) {
+    return error instanceof TimeoutException
+        ? "timed out after %d ms; a connector that needs longer needs a longer baton.workers.timeout"
+            .formatted(settings.timeout().toMillis())
+        : error.getMessage();
   }
 
   private static Throwable unwrap(Throwable error) {
