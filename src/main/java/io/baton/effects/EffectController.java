@@ -5,6 +5,8 @@ import io.baton.identity.BatonGroups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
@@ -105,10 +107,14 @@ class EffectController {
       @NotBlank String topic,
       @NotBlank String processInstanceId,
       @NotBlank @Size(max = 255) String owner,
-      @PositiveOrZero @Max(86_400_000) long leaseMillis) {}
+      @NotNull @Positive @Max(86_400_000) Long leaseMillis) {}
 
+  /**
+   * @param leaseMillis how long from now the owner holds the effect; 0 gives it up
+   */
   record LeaseRequest(
-      @NotBlank @Size(max = 255) String owner, @PositiveOrZero @Max(86_400_000) long leaseMillis) {}
+      @NotBlank @Size(max = 255) String owner,
+      @NotNull @PositiveOrZero @Max(86_400_000) Long leaseMillis) {}
 
   record FinishRequest(@NotBlank @Size(max = 255) String owner, String result) {}
 }
