@@ -2,8 +2,14 @@ package io.baton.effects;
 
 import io.baton.effects.EffectLedger.Effect;
 import io.baton.identity.BatonGroups;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -17,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The effect ledger for workers: {@code POST /api/effects/{key}/start} before a tool acts, {@code
- * PUT /api/effects/{key}} with the result after. Only the workers' group may call it.
+ * The effect ledger for workers: {@code POST /api/effects/{key}/start} before a tool acts (the
+ * caller acts only when the answer names it as the lease owner), {@code PUT
+ * /api/effects/{key}/lease} to renew the lease while acting (0 ms gives it up), {@code PUT
+ * /api/effects/{key}} with the result after. Renewing or finishing without the lease answers 409.
+ * Only the workers' group may call it.
  */
 @RestController
 @RequestMapping("/api/effects")
@@ -34,19 +43,50 @@ class EffectController {
   }
 
   @PostMapping("/{key}/start")
-  Effect start(@PathVariable @Size(max = 200) String key, @RequestBody StartRequest request) {
+  Effect start(
+      @PathVariable @Size(max = 200) String key, @RequestBody @Valid StartRequest request) {
     requireWorker();
-    return ledger.start(key, request.topic(), request.processInstanceId());
+    return ledger.start(
+        key,
+        request.topic(),
+        request.processInstanceId(),
+        request.owner(),
+        Duration.ofMillis(request.leaseMillis()));
+  }
+
+  @PutMapping("/{key}/lease")
+  Effect renew(
+      @PathVariable @Size(max = 200) String key, @RequestBody @Valid LeaseRequest request) {
+    requireWorker();
+    Effect effect = ledger.renew(key, request.owner(), Duration.ofMillis(request.leaseMillis()));
+    if (!effect.heldBy(request.owner())) {
+      throw notHeld(effect, request.owner());
+    }
+    return effect;
   }
 
   @PutMapping("/{key}")
-  Effect finish(@PathVariable @Size(max = 200) String key, @RequestBody FinishRequest request) {
+  Effect finish(
+      @PathVariable @Size(max = 200) String key, @RequestBody @Valid FinishRequest request) {
     requireWorker();
     if (request.result() != null && request.result().length() > 4000) {
       throw new ResponseStatusException(
           HttpStatus.PAYLOAD_TOO_LARGE, "an effect's result is limited to 4,000 characters");
     }
-    return ledger.finish(key, request.result());
+    Effect effect = ledger.finish(key, request.owner(), request.result());
+    if (!effect.done()) {
+      throw notHeld(effect, request.owner());
+    }
+    return effect;
+  }
+
+  private static ResponseStatusException notHeld(Effect effect, String owner) {
+    return new ResponseStatusException(
+        HttpStatus.CONFLICT,
+        effect.done()
+            ? "effect %s is done already".formatted(effect.key())
+            : "effect %s is held by %s, not by %s: its lease ran out and another attempt took it over"
+                .formatted(effect.key(), effect.leaseOwner(), owner));
   }
 
   private void requireWorker() {
@@ -59,7 +99,22 @@ class EffectController {
     }
   }
 
-  record StartRequest(@NotBlank String topic, @NotBlank String processInstanceId) {}
+  /**
+   * @param owner the attempt: worker id and external task id
+   * @param leaseMillis how long the attempt holds the effect unless renewed: the task's lock
+   */
+  record StartRequest(
+      @NotBlank String topic,
+      @NotBlank String processInstanceId,
+      @NotBlank @Size(max = 255) String owner,
+      @NotNull @Positive @Max(86_400_000) Long leaseMillis) {}
 
-  record FinishRequest(String result) {}
+  /**
+   * @param leaseMillis how long from now the owner holds the effect; 0 gives it up
+   */
+  record LeaseRequest(
+      @NotBlank @Size(max = 255) String owner,
+      @NotNull @PositiveOrZero @Max(86_400_000) Long leaseMillis) {}
+
+  record FinishRequest(@NotBlank @Size(max = 255) String owner, String result) {}
 }

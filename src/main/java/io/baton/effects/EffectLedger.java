@@ -1,16 +1,19 @@
 package io.baton.effects;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rows of {@code baton_effect}; the primary key makes one row per intended effect. Each
- * statement commits on its own (a failed insert must not abort a PostgreSQL transaction that goes
- * on).
+ * The rows of {@code baton_effect}; the primary key makes one row per intended effect. An attempt
+ * acts only while it holds the effect's lease, so two attempts never act at once under one key.
+ * Each statement commits on its own (a failed insert must not abort a PostgreSQL transaction that
+ * goes on), and each decision is one conditional statement, so concurrent attempts cannot both win.
  */
 @Repository
 public class EffectLedger {
@@ -22,53 +25,123 @@ public class EffectLedger {
   }
 
   /**
-   * Registers an attempt at an effect. A new key starts its first attempt; a key whose effect is
-   * done returns the recorded result; a key whose earlier attempt never finished (the worker died
-   * while acting) starts another attempt under the same key, so the tool can let its target drop
-   * the duplicate.
+   * Registers an attempt at an effect by {@code owner}, which may act only when the answer {@link
+   * Effect#heldBy holds} the lease for it. A new key starts its first attempt; a key whose effect
+   * is done returns the recorded result; a key whose earlier attempt holds an unexpired lease stays
+   * with that attempt (it may still be acting); a lease that ran out (its owner died while acting)
+   * is taken over as another attempt under the same key, so the tool can let its target drop the
+   * duplicate. The owner that holds the lease already keeps it, renewed.
    */
-  public Effect start(String key, String topic, String processInstanceId) {
+  public Effect start(
+      String key, String topic, String processInstanceId, String owner, Duration lease) {
+    Instant now = Instant.now();
+    Timestamp until = Timestamp.from(now.plus(lease));
     try {
       jdbc.update(
           "INSERT INTO baton_effect (idempotency_key, topic, process_instance_id, state, attempts,"
-              + " started_at) VALUES (?, ?, ?, 'STARTED', 1, ?)",
+              + " started_at, lease_owner, lease_expires_at)"
+              + " VALUES (?, ?, ?, 'STARTED', 1, ?, ?, ?)",
           key,
           topic,
           processInstanceId,
-          Timestamp.from(Instant.now()));
-      return new Effect(key, Effect.STARTED, 1, null);
+          Timestamp.from(now),
+          owner,
+          until);
     } catch (DuplicateKeyException exists) {
-      jdbc.update(
-          "UPDATE baton_effect SET attempts = attempts + 1 WHERE idempotency_key = ? AND state = 'STARTED'",
-          key);
-      return find(key).orElseThrow();
+      if (!renewed(key, owner, until)) {
+        jdbc.update(
+            "UPDATE baton_effect SET attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?"
+                + " WHERE idempotency_key = ? AND state = 'STARTED'"
+                + " AND (lease_expires_at IS NULL OR lease_expires_at <= ?)",
+            owner,
+            until,
+            key,
+            Timestamp.from(now));
+      }
     }
+    return find(key).orElseThrow();
   }
 
-  /** Records the result of an effect; the first recorded result stays. */
-  public Effect finish(String key, String result) {
+  /**
+   * Extends the lease of the attempt that holds it, from now; a zero lease gives it up, so another
+   * attempt may take over at once. Returns the effect: held by someone else or done when this owner
+   * no longer holds it.
+   */
+  public Effect renew(String key, String owner, Duration lease) {
+    renewed(key, owner, Timestamp.from(Instant.now().plus(lease)));
+    return find(key).orElseThrow(() -> noSuchEffect(key));
+  }
+
+  private boolean renewed(String key, String owner, Timestamp until) {
+    return jdbc.update(
+            "UPDATE baton_effect SET lease_expires_at = ?"
+                + " WHERE idempotency_key = ? AND state = 'STARTED' AND lease_owner = ?",
+            until,
+            key,
+            owner)
+        == 1;
+  }
+
+  /**
+   * Records the result of an effect by the attempt that holds its lease; the first recorded result
+   * stays. Returns the effect: still started, held by another attempt, when {@code owner} did not
+   * hold it.
+   */
+  public Effect finish(String key, String owner, String result) {
     jdbc.update(
-        "UPDATE baton_effect SET state = 'DONE', result = ?, done_at = ?"
-            + " WHERE idempotency_key = ? AND state = 'STARTED'",
+        "UPDATE baton_effect SET state = 'DONE', result = ?, done_at = ?, lease_expires_at = NULL"
+            + " WHERE idempotency_key = ? AND state = 'STARTED' AND lease_owner = ?",
         result,
         Timestamp.from(Instant.now()),
-        key);
-    return find(key)
-        .orElseThrow(() -> new IllegalArgumentException("no effect was started under key " + key));
+        key,
+        owner);
+    return find(key).orElseThrow(() -> noSuchEffect(key));
   }
 
-  public java.util.Optional<Effect> find(String key) {
+  public Optional<Effect> find(String key) {
+    long now = System.currentTimeMillis();
     List<Effect> effects =
         jdbc.query(
-            "SELECT state, attempts, result FROM baton_effect WHERE idempotency_key = ?",
-            (rs, row) -> new Effect(key, rs.getString(1), rs.getInt(2), rs.getString(3)),
+            "SELECT state, attempts, result, lease_owner, lease_expires_at FROM baton_effect"
+                + " WHERE idempotency_key = ?",
+            (rs, row) -> {
+              Timestamp expires = rs.getTimestamp(5);
+              long left = expires == null ? 0 : Math.max(expires.getTime() - now, 0);
+              return new Effect(
+                  key, rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), left);
+            },
             key);
     return effects.stream().findFirst();
   }
 
-  /** One intended effect: {@value #STARTED} while being attempted, {@value #DONE} with a result. */
-  public record Effect(String key, String state, int attempts, String result) {
+  private static IllegalArgumentException noSuchEffect(String key) {
+    return new IllegalArgumentException("no effect was started under key " + key);
+  }
+
+  /**
+   * One intended effect: {@value #STARTED} while being attempted, {@value #DONE} with a result.
+   *
+   * @param attempts how many attempts were let act under the key
+   * @param leaseOwner the attempt that may act (or, once done, the one that recorded the result)
+   * @param leaseMillisLeft how long the lease runs on, as of reading; 0 when it ran out
+   */
+  public record Effect(
+      String key,
+      String state,
+      int attempts,
+      String result,
+      String leaseOwner,
+      long leaseMillisLeft) {
     public static final String STARTED = "STARTED";
     public static final String DONE = "DONE";
+
+    public boolean done() {
+      return DONE.equals(state);
+    }
+
+    /** Whether {@code owner} is the attempt that may act under the key now. */
+    public boolean heldBy(String owner) {
+      return STARTED.equals(state) && owner.equals(leaseOwner);
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -17,16 +18,8 @@ public final class EmbeddedPostgres {
 
   private EmbeddedPostgres() {}
 
-  private static synchronized void registerDataSource(
-      DynamicPropertyRegistry registry, String database) {
-    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = server();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database);
-      statement.execute("CREATE DATABASE " + database);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + database, e);
-    }
+  private static void registerDataSource(DynamicPropertyRegistry registry, String database) {
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = createDatabase(database);
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", database));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
@@ -41,6 +34,24 @@ public final class EmbeddedPostgres {
     registerDataSource(registry, database);
     registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
     registry.add("baton.workers.password", () -> workerPassword);
+  }
+
+  /** A new, empty database for a test that needs no Spring context. */
+  public static DataSource dataSource(String database) {
+    return createDatabase(database).getDatabase("postgres", database);
+  }
+
+  private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres createDatabase(
+      String database) {
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = server();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+      statement.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return postgres;
   }
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {

@@ -11,14 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The engine's effect ledger ({@code /api/effects}), as the workers' service account reaches it.
+ * The engine's effect ledger ({@code /api/effects}), as the workers' service account reaches it. An
+ * attempt names itself as the lease owner; it may act only when the ledger says it holds the lease.
  */
 final class EffectLedgerClient {
 
   static final String DONE = "DONE";
+  static final String STARTED = "STARTED";
 
   private final String effectsUrl;
   private final String authorization;
@@ -35,16 +38,34 @@ final class EffectLedgerClient {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The state of the effect under the key after registering this attempt: STARTED or DONE. */
-  Recorded start(String key, String topic, String processInstanceId) {
+  /** Registers this attempt; the answer says whether it holds the lease, or the effect is done. */
+  Recorded start(String key, String topic, String processInstanceId, String owner, Duration lease) {
     return call(
         "POST",
         url(key) + "/start",
-        Map.of("topic", topic, "processInstanceId", processInstanceId));
+        Map.of(
+            "topic",
+            topic,
+            "processInstanceId",
+            processInstanceId,
+            "owner",
+            owner,
+            "leaseMillis",
+            lease.toMillis()));
   }
 
-  Recorded finish(String key, String result) {
-    return call("PUT", url(key), java.util.Collections.singletonMap("result", result));
+  /** Extends the lease from now; zero gives it up. Throws {@link LeaseLost} when not held. */
+  Recorded renew(String key, String owner, Duration lease) {
+    return call(
+        "PUT", url(key) + "/lease", Map.of("owner", owner, "leaseMillis", lease.toMillis()));
+  }
+
+  /** Records the result; throws {@link LeaseLost} when another attempt holds the effect now. */
+  Recorded finish(String key, String owner, String result) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("owner", owner);
+    body.put("result", result);
+    return call("PUT", url(key), body);
   }
 
   private String url(String key) {
@@ -61,6 +82,9 @@ final class EffectLedgerClient {
               .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
               .build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 409) {
+        throw new LeaseLost("the effect ledger answered 409 to " + method + " " + url);
+      }
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
             "effect ledger answered HTTP %d: %s".formatted(response.statusCode(), response.body()));
@@ -68,7 +92,9 @@ final class EffectLedgerClient {
       JsonNode effect = json.readTree(response.body());
       return new Recorded(
           effect.path("state").asText(),
-          effect.path("result").isNull() ? null : effect.path("result").asText(null));
+          effect.path("result").isNull() ? null : effect.path("result").asText(null),
+          effect.path("leaseOwner").asText(null),
+          effect.path("leaseMillisLeft").asLong());
     } catch (IOException e) {
       throw new IllegalStateException("effect ledger not reachable: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -77,10 +103,24 @@ final class EffectLedgerClient {
     }
   }
 
-  /** An effect's state and, once done, its recorded result (the tool's output as JSON). */
-  record Recorded(String state, String result) {
+  /**
+   * An effect's state, its recorded result once done (the tool's output as JSON), and which attempt
+   * holds its lease for how much longer.
+   */
+  record Recorded(String state, String result, String leaseOwner, long leaseMillisLeft) {
     boolean done() {
       return DONE.equals(state);
+    }
+
+    boolean heldBy(String owner) {
+      return STARTED.equals(state) && owner.equals(leaseOwner);
+    }
+  }
+
+  /** This attempt does not hold the effect's lease (any more): it must not act or record. */
+  static final class LeaseLost extends IllegalStateException {
+    LeaseLost(String message) {
+      super(message);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
@@ -46,7 +47,7 @@ final class TopicWorker<I, O> {
   private final Executor executor;
   private final RetryPolicy retryPolicy;
   private final InFlightTasks inFlight;
-  private EffectLedgerClient ledger;
+  private ToolRunner tools;
   private volatile boolean stopping;
   private ExternalTaskClient client;
 
@@ -72,7 +73,13 @@ final class TopicWorker<I, O> {
   }
 
   void start(String baseUrl, WorkerProperties properties) {
-    ledger = new EffectLedgerClient(baseUrl, properties.username(), properties.password());
+    tools =
+        new ToolRunner(
+            new EffectLedgerClient(baseUrl, properties.username(), properties.password()),
+            binding,
+            topic(),
+            properties.workerId(),
+            settings.lockDuration());
     client =
         ExternalTaskClient.create()
             .baseUrl(baseUrl)
@@ -124,7 +131,7 @@ final class TopicWorker<I, O> {
     try {
       result =
           function instanceof ToolConnector<I, O> tool
-              ? CompletableFuture.supplyAsync(() -> actOnce(tool, task, input), executor)
+              ? CompletableFuture.supplyAsync(() -> tools.actOnce(tool, task, input), executor)
               : function
                   .applyAsync(input, context(task), executor)
                   .toCompletableFuture()
@@ -165,44 +172,6 @@ final class TopicWorker<I, O> {
         task.getBusinessKey());
   }
 
-  /**
-   * Runs a tool under the effect ledger: an effect already done returns its recorded result and the
-   * tool does not act again.
-   */
-  private Map<String, Object> actOnce(ToolConnector<I, O> tool, ExternalTask task, I input) {
-    String key = task.getProcessInstanceId() + ":" + task.getActivityInstanceId();
-    EffectLedgerClient.Recorded recorded = ledger.start(key, topic(), task.getProcessInstanceId());
-    if (recorded.done()) {
-      log.info(
-          "task {} on {}: effect {} happened before; not acting again", task.getId(), topic(), key);
-      return binding.variablesFromJson(recorded.result());
-    }
-    O output = tool.act(input, key);
-    recordEffect(key, binding.toJson(output));
-    return binding.toVariables(output);
-  }
-
-  /** Records a done effect; retried, because a lost record would let a retry act again. */
-  private void recordEffect(String key, String result) {
-    RuntimeException last = null;
-    for (int attempt = 0; attempt < 4; attempt++) {
-      try {
-        ledger.finish(key, result);
-        return;
-      } catch (RuntimeException e) {
-        last = e;
-        log.warn("cannot record effect {} yet: {}", key, e.toString());
-        try {
-          Thread.sleep(250L << attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    throw new IllegalStateException("the effect happened but could not be recorded: " + last, last);
-  }
-
   private void finish(
       ExternalTask task,
       ExternalTaskService service,
@@ -223,6 +192,15 @@ final class TopicWorker<I, O> {
         error = e;
       }
     }
+    if (error instanceof EffectInProgressException inProgress) {
+      // not a failure of this task: it waits for the other attempt, and keeps its retries
+      int retries = task.getRetries() == null ? retryPolicy.retries() : task.getRetries();
+      long wait = Math.max(inProgress.leaseLeft().toMillis(), settings.retryBackoff().toMillis());
+      log.info("task {} on {}: {}", task.getId(), topic(), inProgress.getMessage());
+      String message = topic() + ": " + inProgress.getMessage();
+      report(() -> service.handleFailure(task, message, null, retries, wait), task);
+      return;
+    }
     if (error instanceof ConnectorBpmnError bpmnError) {
       report(() -> service.handleBpmnError(task, bpmnError.code(), bpmnError.getMessage()), task);
       return;
@@ -242,7 +220,7 @@ final class TopicWorker<I, O> {
         retriesLeft,
         error.toString());
     // operators read these in Cockpit: no personal data from inputs or model answers
-    String message = PersonalData.redact(topic() + " failed: " + error.getMessage());
+    String message = PersonalData.redact(topic() + " failed: " + describe(error));
     String details = PersonalData.redact(stackTrace(error));
     long wait = backoff;
     report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
@@ -251,6 +229,7 @@ final class TopicWorker<I, O> {
   /**
    * Extends the lock of every task still running whose lock runs out within half a lock. A task
    * whose lock is gone (another worker may hold it now) is released: its outcome is not reported.
+   * Renews the effect leases of the tools still acting, whether their task's lock is held or not.
    */
   void extendLocks(long now) {
     long lockMillis = settings.lockDuration().toMillis();
@@ -271,6 +250,9 @@ final class TopicWorker<I, O> {
               e.toString());
         }
       }
+    }
+    if (tools != null) {
+      tools.renewLeases(now);
     }
   }
 
@@ -322,6 +304,13 @@ final class TopicWorker<I, O> {
       log.warn(
           "cannot report task {} on {} to the engine: {}", task.getId(), topic(), e.toString());
     }
+  }
+
+  private String describe(Throwable error) {
+    return error instanceof TimeoutException
+        ? "timed out after %d ms; a connector that needs longer needs a longer baton.workers.timeout"
+            .formatted(settings.timeout().toMillis())
+        : error.getMessage();
   }
 
   private static Throwable unwrap(Throwable error) {

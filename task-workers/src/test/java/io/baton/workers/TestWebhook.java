@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook receiver on loopback that counts deliveries per Idempotency-Key. */
+/** A webhook receiver on loopback that counts deliveries per Idempotency-Key, and can hold them. */
 final class TestWebhook {
 
   private final HttpServer server;
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private volatile CountDownLatch gate;
 
   private TestWebhook(HttpServer server) {
     this.server = server;
@@ -27,20 +30,37 @@ final class TestWebhook {
     server.createContext(
         "/hook",
         exchange -> {
-          if (maxDelayMillis > 0) {
-            try {
-              Thread.sleep(ThreadLocalRandom.current().nextInt(minDelayMillis, maxDelayMillis));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
           String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
           webhook.deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          try {
+            if (maxDelayMillis > 0) {
+              Thread.sleep(ThreadLocalRandom.current().nextInt(minDelayMillis, maxDelayMillis));
+            }
+            CountDownLatch gate = webhook.gate;
+            if (gate != null) {
+              gate.await(120, TimeUnit.SECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
     server.start();
     return webhook;
+  }
+
+  /** From now on, answers each delivery (counted when it arrives) only after {@link #release}. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  void release() {
+    CountDownLatch held = gate;
+    gate = null;
+    if (held != null) {
+      held.countDown();
+    }
   }
 
   String url() {

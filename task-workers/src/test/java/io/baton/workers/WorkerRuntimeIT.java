@@ -3,12 +3,14 @@ package io.baton.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -221,25 +225,116 @@ class WorkerRuntimeIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void should_fail_a_task_that_runs_past_its_timeout_and_say_so_in_the_incident() {
+    ProcessInstance pi = start(1, "ok", 5_000).get(0);
+
+    start(
+        runtime(
+            new TopicSettings(
+                Duration.ofSeconds(60), 5, 1, 3, Duration.ofMillis(100), Duration.ofMillis(500))));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> incident(pi) != null);
+    assertThat(incident(pi).getIncidentMessage())
+        .startsWith("test.work failed: timed out after 500 ms");
+    assertThat(
+            history
+                .createHistoricExternalTaskLogQuery()
+                .processInstanceId(pi.getId())
+                .failureLog()
+                .list())
+        .as("three attempts, each a failure that says it timed out")
+        .hasSize(3)
+        .extracting(HistoricExternalTaskLog::getErrorMessage)
+        .allMatch(message -> message.startsWith("test.work failed: timed out after 500 ms"));
+    assertThat(connector.calls.get()).isEqualTo(3);
+  }
+
+  @Test
+  void should_not_report_the_late_outcome_of_a_task_whose_lock_ran_out() {
+    ProcessInstance pi = start(1, "ok", 5_000).get(0);
+    start(runtime(settings(1, 1, 2_000, 3)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> connector.running.get() == 1);
+    connector.hurry = true; // for the next attempt; the first one sleeps on
+
+    ExternalTask task = task(pi);
+    // the first attempt's lock runs out while it still works (as if it were not extended): the
+    // worker can no longer extend it, and the task is free for the next fetch
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(OptimisticLockingException.class)
+        .until(
+            () -> {
+              externalTasks.extendLock(task.getId(), task.getWorkerId(), 1);
+              return true;
+            });
+
+    awaitAllEnded(List.of(pi));
+    assertThat(connector.calls.get()).as("the task was fetched again").isEqualTo(2);
+    assertThat(variable(pi, "call"))
+        .as("the engine got the second attempt's outcome, not the first one's late outcome")
+        .isEqualTo(2);
+    assertThat(
+            history
+                .createHistoricExternalTaskLogQuery()
+                .processInstanceId(pi.getId())
+                .successLog()
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void should_back_off_when_fetching_fails() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    HttpServer wrongPassword = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+    wrongPassword.createContext(
+        "/",
+        exchange -> {
+          if (exchange.getRequestURI().getPath().endsWith("/fetchAndLock")) {
+            fetches.incrementAndGet();
+          }
+          exchange.sendResponseHeaders(401, -1);
+          exchange.close();
+        });
+    wrongPassword.start();
+    try {
+      WorkerRuntime worker = runtime(settings(5, 1, 60_000, 3));
+      started.add(worker);
+      worker.start("http://127.0.0.1:" + wrongPassword.getAddress().getPort() + "/engine-rest");
+
+      Thread.sleep(6_000);
+
+      // without back-off the fetch loop asks again at once: thousands of requests in 6 s; with
+      // it, the waits 0.5, 1, 2, 4 s leave room for about 4
+      assertThat(fetches.get()).isBetween(2, 10);
+    } finally {
+      wrongPassword.stop(0);
+    }
+  }
+
   private WorkerRuntime runtime(TopicSettings settings) {
-    WorkerProperties properties =
-        new WorkerProperties(
-            true,
-            baseUrl(),
-            "worker",
-            "worker-dev-only",
-            null,
-            settings.lockDuration(),
-            settings.maxInFlight(),
-            settings.fetchSize(),
-            32,
-            Duration.ofSeconds(1),
-            settings.retries(),
-            settings.retryBackoff(),
-            Duration.ofMillis(500),
-            settings.timeout(),
-            Map.of());
-    return new WorkerRuntime(properties, List.of(connector), new VariableBinding(validator));
+    return new WorkerRuntime(
+        properties(baseUrl(), null, settings), List.of(connector), new VariableBinding(validator));
+  }
+
+  /** A worker of the test profile's service account; a null worker id makes a unique one. */
+  static WorkerProperties properties(String baseUrl, String workerId, TopicSettings settings) {
+    return new WorkerProperties(
+        true,
+        baseUrl,
+        "worker",
+        "worker-dev-only",
+        workerId,
+        settings.lockDuration(),
+        settings.maxInFlight(),
+        settings.fetchSize(),
+        32,
+        Duration.ofSeconds(1),
+        settings.retries(),
+        settings.retryBackoff(),
+        Duration.ofMillis(500),
+        settings.timeout(),
+        Map.of());
   }
 
   private static TopicSettings settings(
@@ -291,6 +386,15 @@ class WorkerRuntimeIT {
     return runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
   }
 
+  private Object variable(ProcessInstance pi, String name) {
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
+  }
+
   private ExternalTask task(ProcessInstance pi) {
     return externalTasks.createExternalTaskQuery().processInstanceId(pi.getId()).singleResult();
   }
@@ -306,7 +410,10 @@ class WorkerRuntimeIT {
 
     record Input(@NotBlank String name, @NotBlank String mode, long millis) {}
 
-    record Output(String greeting) {}
+    /**
+     * @param call which call of this connector it was, so a test can tell attempts apart
+     */
+    record Output(String greeting, int call) {}
 
     @Override
     public String topic() {
@@ -320,7 +427,7 @@ class WorkerRuntimeIT {
 
     @Override
     public Output apply(Input input, TaskContext context) {
-      calls.incrementAndGet();
+      int call = calls.incrementAndGet();
       peak.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
         Thread.sleep(hurry ? 0 : input.millis());
@@ -334,7 +441,7 @@ class WorkerRuntimeIT {
         case "fail" -> throw new IllegalStateException("the tool is down");
         case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
         case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
-        default -> new Output("hello " + input.name());
+        default -> new Output("hello " + input.name(), call);
       };
     }
   }
