@@ -114,35 +114,53 @@ final class RecordedModel implements Model {
       record(kind, task, startedAt, start, Usage.NONE, null, "CIRCUIT_OPEN", reason, inputHash);
       throw new ModelUnavailableException("model '%s': %s".formatted(name(), reason), null, null);
     }
+    T result;
     try {
-      T result = call.get();
-      long nanos = System.nanoTime() - start;
-      if (breaker != null) {
-        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      }
+      result = call.get();
+    } catch (RuntimeException | Error e) {
+      release(start, e);
+      RuntimeException failure = e instanceof RuntimeException r ? r : null;
+      PromptRef failedPrompt = task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
       record(
           kind,
           task,
           startedAt,
           start,
-          usage.apply(result),
-          prompt.apply(result),
-          "OK",
-          null,
+          Usage.NONE,
+          failedPrompt,
+          failure == null ? "ERROR" : outcome(failure),
+          e.getMessage(),
           inputHash);
-      return result;
-    } catch (RuntimeException e) {
-      long nanos = System.nanoTime() - start;
-      String outcome = outcome(e);
-      if (breaker != null) {
-        if (e instanceof ModelUnavailableException) {
-          breaker.onError(nanos, TimeUnit.NANOSECONDS, e);
-        } else {
-          breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-        }
-      }
-      record(kind, task, startedAt, start, Usage.NONE, null, outcome, e.getMessage(), inputHash);
       throw e;
+    }
+    release(start, null);
+    // recorded outside the try: a failing audit must not pass for a failing model
+    record(
+        kind,
+        task,
+        startedAt,
+        start,
+        usage.apply(result),
+        prompt.apply(result),
+        "OK",
+        null,
+        inputHash);
+    return result;
+  }
+
+  /**
+   * Tells the breaker how the call it permitted went; only an unavailable provider counts as a
+   * failure (an answer that does not parse is the model's fault, not the provider's).
+   */
+  private void release(long startNanos, Throwable failure) {
+    if (breaker == null) {
+      return;
+    }
+    long nanos = System.nanoTime() - startNanos;
+    if (failure instanceof ModelUnavailableException) {
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
+    } else {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -173,7 +191,7 @@ final class RecordedModel implements Model {
             cost,
             latencyMillis,
             outcome,
-            error == null ? null : truncate(error, 500),
+            error == null ? null : truncate(PersonalData.redact(error), 500),
             inputHash,
             site.processInstanceId(),
             site.activityId(),
@@ -205,7 +223,7 @@ final class RecordedModel implements Model {
   }
 
   private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max) + "...";
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
   static String sha256(String text) {

@@ -228,13 +228,25 @@ class RemoteModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"truncated", "malformed", "unknown-label", "no-confidence"})
+  @ValueSource(
+      strings = {
+        "truncated",
+        "malformed",
+        "unknown-label",
+        "no-confidence",
+        "trailing-text",
+        "duplicate-key"
+      })
   void should_never_pass_on_malformed_output_as_a_classification(String kind) {
     var rule = simulator.when(Match.anyRequest());
     switch (kind) {
       case "truncated" -> rule.truncatedJson();
       case "malformed" -> rule.malformedJson();
       case "unknown-label" -> rule.wrongSchema("{\"label\":\"CANCEL\",\"confidence\":0.9}");
+      case "trailing-text" ->
+          rule.reply("{\"label\":\"REFUND\",\"confidence\":0.9} Actually ORDER_STATUS");
+      case "duplicate-key" ->
+          rule.reply("{\"label\":\"REFUND\",\"label\":\"ORDER_STATUS\",\"confidence\":0.9}");
       default -> rule.wrongSchema("{\"label\":\"REFUND\"}");
     }
     Model small = registry(s -> {}).get("small");

@@ -20,6 +20,7 @@ import io.baton.models.Model;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelTask;
 import io.baton.models.RenderedPrompt;
+import io.baton.models.StrictJson;
 import io.baton.models.Usage;
 import io.baton.models.prompts.PromptCatalog;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.Map;
  */
 public final class ChatModelAdapter implements Model {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StrictJson.MAPPER;
 
   private final String name;
   private final String provider;

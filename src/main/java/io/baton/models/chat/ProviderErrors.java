@@ -27,13 +27,13 @@ final class ProviderErrors {
 
   static RuntimeException translate(String model, RuntimeException error) {
     if (error instanceof AuthenticationException) {
-      return new IllegalStateException(
+      return new IllegalArgumentException(
           "model '%s': the provider refused the api key (baton.models.%s.api-key)"
               .formatted(model, model),
           error);
     }
     if (error instanceof ModelNotFoundException) {
-      return new IllegalStateException(
+      return new IllegalArgumentException(
           "model '%s': the provider does not know the model name (baton.models.%s.model-name)"
               .formatted(model, model),
           error);
@@ -57,7 +57,7 @@ final class ProviderErrors {
       return unavailable(model, error.getClass().getSimpleName(), error);
     }
     if (error instanceof InvalidRequestException) {
-      return new IllegalStateException(
+      return new IllegalArgumentException(
           "model '%s': the provider refused the request: %s".formatted(model, error.getMessage()),
           error);
     }

@@ -142,7 +142,10 @@ final class LocalExtractor {
     if (!matcher.find()) {
       return null;
     }
-    String digits = matcher.group().replaceAll("[' ]", "");
+    String digits = matcher.group().replaceAll("[' ]", "").replaceAll("[.,]$", "");
+    if (ambiguous(digits)) {
+      return null;
+    }
     int comma = digits.lastIndexOf(',');
     int dot = digits.lastIndexOf('.');
     if (comma > dot) {
@@ -156,6 +159,18 @@ final class LocalExtractor {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * One separator followed by exactly three digits (1,000 or 10.500) is a thousands separator in
+   * one convention and a decimal point in the other: better no value, which sends the document to a
+   * person, than a wrong amount.
+   */
+  private static boolean ambiguous(String digits) {
+    boolean oneComma = digits.indexOf(',') >= 0 && digits.indexOf(',') == digits.lastIndexOf(',');
+    boolean oneDot = digits.indexOf('.') >= 0 && digits.indexOf('.') == digits.lastIndexOf('.');
+    int separator = Math.max(digits.indexOf(','), digits.indexOf('.'));
+    return (oneComma ^ oneDot) && digits.length() - separator - 1 == 3;
   }
 
   private static Boolean bool(String value) {

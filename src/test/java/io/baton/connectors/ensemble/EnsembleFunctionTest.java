@@ -111,6 +111,8 @@ class EnsembleFunctionTest {
 
     assertThat(result.intent()).isEqualTo("HIGH");
     assertThat(result.votes().get(0).failure()).contains("model 'a' is unavailable");
+    assertThat(result.disagreement()).as("a lone answer is no consensus").isEqualTo(0.5);
+    assertThat(result.confidence()).isEqualTo(0.4);
   }
 
   @Test

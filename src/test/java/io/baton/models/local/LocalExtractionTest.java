@@ -58,7 +58,10 @@ class LocalExtractionTest {
     assertThat(LocalExtractor.number("1.234,50 €")).isEqualByComparingTo("1234.50");
     assertThat(LocalExtractor.number("CHF 1'234.50")).isEqualByComparingTo("1234.50");
     assertThat(LocalExtractor.number("12,5")).isEqualByComparingTo("12.5");
-    assertThat(LocalExtractor.number("1,000")).isEqualByComparingTo("1000");
+    assertThat(LocalExtractor.number("1,000")).as("1,000 or 1.0?").isNull();
+    assertThat(LocalExtractor.number("10.500")).as("10500 or 10.5?").isNull();
+    assertThat(LocalExtractor.number("10,500.00")).isEqualByComparingTo("10500");
+    assertThat(LocalExtractor.number("10.500,00")).isEqualByComparingTo("10500");
     assertThat(LocalExtractor.number("none")).isNull();
   }
 }

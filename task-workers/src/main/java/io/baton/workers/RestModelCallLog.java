@@ -64,6 +64,9 @@ final class RestModelCallLog implements ModelCallLog {
           return;
         }
         failure = "HTTP " + response.statusCode() + " " + response.body();
+        if (response.statusCode() < 500) {
+          break; // refused: sending it again will not help
+        }
       } catch (IOException e) {
         failure = e.toString();
       } catch (InterruptedException e) {

@@ -205,7 +205,10 @@ final class TopicWorker<I, O> {
       report(() -> service.handleBpmnError(task, bpmnError.code(), bpmnError.getMessage()), task);
       return;
     }
-    int retriesLeft = retryPolicy.retriesLeft(task.getRetries());
+    // the same task fails the same way again (an unknown model, prompt, schema or label set, a
+    // model that cannot write): an incident now, for someone to fix the diagram or configuration
+    int retriesLeft =
+        error instanceof IllegalArgumentException ? 0 : retryPolicy.retriesLeft(task.getRetries());
     long backoff = retryPolicy.backoffMillis(retriesLeft);
     if (error instanceof RetryLaterException later && later.retryAfter() != null) {
       backoff = Math.max(backoff, later.retryAfter().toMillis());

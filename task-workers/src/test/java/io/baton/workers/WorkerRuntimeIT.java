@@ -183,6 +183,18 @@ class WorkerRuntimeIT {
   }
 
   @Test
+  void should_raise_an_incident_at_once_for_a_failure_that_would_repeat() {
+    ProcessInstance pi = start(1, "misconfigured", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> incident(pi) != null);
+    assertThat(connector.calls.get()).as("no retry: it would fail the same way").isEqualTo(1);
+    assertThat(incident(pi).getIncidentMessage())
+        .isEqualTo("test.work failed: no model named 'gpt-9'");
+  }
+
+  @Test
   void should_wait_as_long_as_the_source_asks_before_retrying() {
     ProcessInstance pi = start(1, "retry-later", 0).get(0);
 
@@ -439,6 +451,7 @@ class WorkerRuntimeIT {
       }
       return switch (input.mode()) {
         case "fail" -> throw new IllegalStateException("the tool is down");
+        case "misconfigured" -> throw new IllegalArgumentException("no model named 'gpt-9'");
         case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
         case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
         default -> new Output("hello " + input.name(), call);

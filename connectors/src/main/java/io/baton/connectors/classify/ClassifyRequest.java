@@ -24,7 +24,7 @@ public record ClassifyRequest(
     String model,
     @DecimalMin("0") @DecimalMax("1") Double minConfidence) {
 
-  public static final int MAX_TEXT_LENGTH = 20_000;
+  public static final int MAX_TEXT_LENGTH = 50_000;
 
   public ClassifyRequest {
     model = model == null || model.isBlank() ? "local" : model;

@@ -84,12 +84,13 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
             ? judge(request, labels, byLabel.keySet(), context)
             : majority(byLabel);
     List<Classification> agreeing = byLabel.getOrDefault(label, List.of());
-    double share = agreeing.size() / (double) answers.size();
+    // shares of the models asked, not of those that answered: a lone survivor is no consensus
+    double asked = request.models().size();
+    double share = agreeing.size() / asked;
     double meanConfidence =
         agreeing.stream().mapToDouble(Classification::confidence).average().orElse(0);
     double majorityShare =
-        byLabel.values().stream().mapToInt(List::size).max().orElseThrow()
-            / (double) answers.size();
+        byLabel.values().stream().mapToInt(List::size).max().orElseThrow() / asked;
     String risk = labelSet.label(label).map(LabelSet.Label::risk).orElse(null);
     return new EnsembleResult(
         label,

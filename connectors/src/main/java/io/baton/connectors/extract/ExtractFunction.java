@@ -11,6 +11,7 @@ import io.baton.models.JsonSchemaCheck;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelTask;
+import io.baton.models.StrictJson;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class ExtractFunction implements ConnectorFunction<ExtractRequest, Extrac
 
   public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StrictJson.MAPPER;
 
   private final ModelRegistry models;
   private final SchemaCatalog schemas;

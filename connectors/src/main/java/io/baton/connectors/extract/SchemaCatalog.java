@@ -30,7 +30,12 @@ public class SchemaCatalog {
       try (InputStream in = resource.getInputStream()) {
         String schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         JsonSchemaCheck.compile(schema);
-        schemas.putIfAbsent(id, schema);
+        String earlier = schemas.putIfAbsent(id, schema);
+        if (earlier != null && !earlier.equals(schema)) {
+          throw new IllegalStateException(
+              "JSON schema '%s' is defined twice, differently (again in %s)"
+                  .formatted(id, resource));
+        }
       } catch (IOException | IllegalArgumentException e) {
         throw new IllegalStateException(
             "JSON schema file %s is not valid: %s".formatted(resource, e.getMessage()), e);

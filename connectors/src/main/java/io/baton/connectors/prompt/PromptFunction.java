@@ -10,6 +10,7 @@ import io.baton.models.ModelOutputException;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelTask;
 import io.baton.models.RenderedPrompt;
+import io.baton.models.StrictJson;
 import io.baton.models.prompts.PromptCatalog;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PromptFunction implements ConnectorFunction<PromptRequest, PromptResult> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = StrictJson.MAPPER;
 
   private final ModelRegistry models;
   private final PromptCatalog prompts;
