@@ -1,5 +1,7 @@
 package io.baton.documents;
 
+import io.baton.requests.Reviewers;
+import io.baton.routing.RoutingFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,15 +12,29 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of the document review: a decision is approve or reject; a reject needs a
  * comment; an approval needs the fields the invoice schema requires, so nothing is accepted with
- * fields missing. Records who reviewed.
+ * fields missing; the AI's answer recorded at routing cannot be changed. Records who reviewed.
  */
 @Component("documentReviewCompletion")
 public class DocumentReviewCompletion implements TaskListener {
+
+  private final RoutingFacts facts;
+  private final Reviewers reviewers;
+
+  public DocumentReviewCompletion(RoutingFacts facts, Reviewers reviewers) {
+    this.facts = facts;
+    this.reviewers = reviewers;
+  }
 
   private static final Set<String> CURRENCIES = Set.of("EUR", "USD", "GBP", "CHF");
 
   @Override
   public void notify(DelegateTask task) {
+    String reviewer = reviewers.current(task);
+    if (reviewer == null) {
+      throw new InvalidDocumentException(
+          "review not accepted: claim the task, or complete it as a logged-in user");
+    }
+    facts.verify(task.getProcessInstanceId(), task);
     Object decision = task.getVariable("reviewDecision");
     if (!"approve".equals(decision) && !"reject".equals(decision)) {
       throw new InvalidDocumentException(
@@ -48,7 +64,7 @@ public class DocumentReviewCompletion implements TaskListener {
             "review not accepted: cannot approve with " + String.join("; ", problems));
       }
     }
-    task.getExecution().setVariable("reviewedBy", task.getAssignee());
+    task.getExecution().setVariable("reviewedBy", reviewer);
   }
 
   private static boolean blank(Object value) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Who is completing a review: the authenticated user, else the task's assignee. */
 @Component
-class Reviewers {
+public class Reviewers {
 
   private final IdentityService identity;
 
@@ -15,7 +15,7 @@ class Reviewers {
     this.identity = identity;
   }
 
-  String current(DelegateTask task) {
+  public String current(DelegateTask task) {
     Authentication current = identity.getCurrentAuthentication();
     if (current != null && current.getUserId() != null) {
       return current.getUserId();

@@ -162,6 +162,12 @@ class DocumentIntakePostgresIT {
     assertThat(runtime.getVariable(pi.getId(), "routeReason")).asString().contains("10,000");
     assertThat(runtime.getVariable(pi.getId(), "totalAmount")).isEqualTo(18500.0);
 
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "reviewer", pi, "reviewDecision", "approve", "risk", "LOW", "confidence", 1.0))
+        .as("the AI's answer recorded at routing cannot be rewritten by a review")
+        .hasMessageContaining("cannot be changed");
     completeAs("reviewer", pi, "reviewDecision", "approve", "vendor", "Build It Limited");
 
     assertThat(pi).isEnded().hasPassed("accepted-after-review");

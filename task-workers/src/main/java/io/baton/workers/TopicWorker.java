@@ -153,7 +153,7 @@ final class TopicWorker<I, O> {
                     "task {} on {}: cannot report its outcome: {}",
                     task.getId(),
                     topic(),
-                    e.toString());
+                    PersonalData.redact(e.toString()));
                 report(
                     () -> service.handleFailure(task, topic() + " failed: " + e, null, 0, 0), task);
               } finally {
@@ -221,7 +221,7 @@ final class TopicWorker<I, O> {
         task.getId(),
         topic(),
         retriesLeft,
-        error.toString());
+        PersonalData.redact(error.toString()));
     // operators read these in Cockpit: no personal data from inputs or model answers
     String message = PersonalData.redact(topic() + " failed: " + describe(error));
     String details = PersonalData.redact(stackTrace(error));
