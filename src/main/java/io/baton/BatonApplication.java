@@ -1,5 +1,6 @@
 package io.baton;
 
+import io.baton.models.chat.ChatHttp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class BatonApplication {
 
   public static void main(String[] args) {
+    ChatHttp.reuseThreadsForAnswers();
     SpringApplication.run(BatonApplication.class, args);
   }
 }

@@ -1,11 +1,18 @@
 package io.baton.models;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * A named model that connectors call. Connectors never see langchain4j: providers adapt their
  * clients to this interface, and the registry wraps every provider's model so each call is audited,
  * measured and guarded by the provider's circuit breaker in one place.
+ *
+ * <p>Each call has an asynchronous form for connectors that must not hold a thread while a remote
+ * model thinks. Its {@code executor} is where blocking follow-up work (the audit record) runs; the
+ * defaults run the synchronous call there, which suits models that compute in-process.
  */
 public interface Model {
 
@@ -31,6 +38,23 @@ public interface Model {
    * @throws ModelNotGenerativeException when the model cannot write text
    */
   Answer ask(ModelTask.Ask task);
+
+  default CompletionStage<Classification> classifyAsync(
+      ModelTask.Classify task, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> classify(task), executor);
+  }
+
+  default CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> draft(task), executor);
+  }
+
+  default CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> extract(task), executor);
+  }
+
+  default CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> ask(task), executor);
+  }
 
   default Classification classify(String text, List<LabelExamples> labels) {
     return classify(new ModelTask.Classify(text, labels, CallSite.NONE));

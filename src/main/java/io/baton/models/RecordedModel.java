@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,53 +58,82 @@ final class RecordedModel implements Model {
 
   @Override
   public Classification classify(ModelTask.Classify task) {
+    return Completions.join(classifyAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Draft draft(ModelTask.DraftReply task) {
+    return Completions.join(draftAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Extraction extract(ModelTask.Extract task) {
+    return Completions.join(extractAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Answer ask(ModelTask.Ask task) {
+    return Completions.join(askAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<Classification> classifyAsync(ModelTask.Classify task, Executor executor) {
     return call(
         "classify",
         task,
         task.text() + task.labels(),
-        () -> delegate.classify(task),
+        () -> delegate.classifyAsync(task, executor),
+        executor,
         Classification::usage,
         Classification::prompt);
   }
 
   @Override
-  public Draft draft(ModelTask.DraftReply task) {
+  public CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
     return call(
         "draft",
         task,
         task.text() + task.candidates(),
-        () -> delegate.draft(task),
+        () -> delegate.draftAsync(task, executor),
+        executor,
         Draft::usage,
         Draft::prompt);
   }
 
   @Override
-  public Extraction extract(ModelTask.Extract task) {
+  public CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
     return call(
         "extract",
         task,
         task.text() + task.jsonSchema() + task.problems(),
-        () -> delegate.extract(task),
+        () -> delegate.extractAsync(task, executor),
+        executor,
         Extraction::usage,
         Extraction::prompt);
   }
 
   @Override
-  public Answer ask(ModelTask.Ask task) {
+  public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
     return call(
         "ask",
         task,
         task.prompt().system() + task.prompt().user(),
-        () -> delegate.ask(task),
+        () -> delegate.askAsync(task, executor),
+        executor,
         Answer::usage,
         Answer::prompt);
   }
 
-  private <T> T call(
+  /**
+   * Makes the call if the breaker permits it, and records how it went on {@code executor} (the
+   * record is written to a database or an API: never on the HTTP client's thread).
+   */
+  private <T> CompletionStage<T> call(
       String kind,
       ModelTask task,
       String input,
-      Supplier<T> call,
+      Supplier<CompletionStage<T>> call,
+      Executor executor,
       Function<T, Usage> usage,
       Function<T, PromptRef> prompt) {
     Instant startedAt = Instant.now();
@@ -112,40 +144,51 @@ final class RecordedModel implements Model {
           "the circuit breaker of provider '%s' is open after repeated failures"
               .formatted(delegate.provider());
       record(kind, task, startedAt, start, Usage.NONE, null, "CIRCUIT_OPEN", reason, inputHash);
-      throw new ModelUnavailableException("model '%s': %s".formatted(name(), reason), null, null);
+      return CompletableFuture.failedFuture(
+          new ModelUnavailableException("model '%s': %s".formatted(name(), reason), null, null));
     }
-    T result;
+    CompletionStage<T> answer;
     try {
-      result = call.get();
+      answer = call.get();
     } catch (RuntimeException | Error e) {
-      release(start, e);
-      RuntimeException failure = e instanceof RuntimeException r ? r : null;
-      PromptRef failedPrompt = task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
-      record(
-          kind,
-          task,
-          startedAt,
-          start,
-          Usage.NONE,
-          failedPrompt,
-          failure == null ? "ERROR" : outcome(failure),
-          e.getMessage(),
-          inputHash);
-      throw e;
+      answer = CompletableFuture.failedFuture(e);
     }
-    release(start, null);
-    // recorded outside the try: a failing audit must not pass for a failing model
-    record(
-        kind,
-        task,
-        startedAt,
-        start,
-        usage.apply(result),
-        prompt.apply(result),
-        "OK",
-        null,
-        inputHash);
-    return result;
+    return answer
+        .handleAsync(
+            (result, error) -> {
+              Throwable failure = error == null ? null : Completions.cause(error);
+              release(start, failure);
+              if (failure != null) {
+                PromptRef failedPrompt =
+                    task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
+                record(
+                    kind,
+                    task,
+                    startedAt,
+                    start,
+                    Usage.NONE,
+                    failedPrompt,
+                    failure instanceof RuntimeException r ? outcome(r) : "ERROR",
+                    failure.getMessage(),
+                    inputHash);
+                return CompletableFuture.<T>failedFuture(failure);
+              }
+              // a failing audit fails the task: it must not pass for a failing model, and a call
+              // without its record must not count as done
+              record(
+                  kind,
+                  task,
+                  startedAt,
+                  start,
+                  usage.apply(result),
+                  prompt.apply(result),
+                  "OK",
+                  null,
+                  inputHash);
+              return CompletableFuture.completedFuture(result);
+            },
+            executor)
+        .thenCompose(Function.identity());
   }
 
   /**

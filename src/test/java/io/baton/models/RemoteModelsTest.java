@@ -4,14 +4,19 @@ import static io.baton.models.TestModels.policy;
 import static io.baton.models.TestModels.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +73,11 @@ class RemoteModelsTest {
     assertThat(result.rationale()).isEqualTo("asks where it is");
     assertThat(simulator.requestsFor("sim-small"))
         .singleElement()
-        .satisfies(r -> assertThat(r.responseFormat()).isEqualTo("json_object"));
+        .satisfies(
+            r -> {
+              assertThat(r.responseFormat()).isEqualTo("json_object");
+              assertThat(r.streamed()).as("asked without holding a thread").isTrue();
+            });
     assertThat(models.calls)
         .singleElement()
         .satisfies(
@@ -86,6 +95,48 @@ class RemoteModelsTest {
               assertThat(call.processInstanceId()).isEqualTo("pi-1");
               assertThat(call.activityId()).isEqualTo("classify");
             });
+  }
+
+  @Test
+  void should_hold_many_calls_in_flight_on_one_thread() throws Exception {
+    simulator
+        .when(Match.userContains("parcel"))
+        // long enough for all of them to be sent before the first answer
+        .after(Duration.ofSeconds(5))
+        .replyJson("{\"label\":\"ORDER_STATUS\",\"confidence\":0.9,\"rationale\":\"r\"}");
+    Model small =
+        registry(
+                s ->
+                    s.put(
+                        "patient",
+                        remote(
+                            "openai",
+                            "sim-small",
+                            simulator.baseUrl(),
+                            "test",
+                            Duration.ofMinutes(1))))
+            .get("patient");
+    ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    try {
+      List<CompletableFuture<Classification>> calls = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(
+            small
+                .classifyAsync(classify("Where is parcel " + i + "?"), oneThread)
+                .toCompletableFuture());
+      }
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> simulator.inFlight() == 200);
+      assertThat(calls.stream().map(CompletableFuture::join))
+          .hasSize(200)
+          .allSatisfy(c -> assertThat(c.label()).isEqualTo("ORDER_STATUS"));
+      assertThat(simulator.peakInFlight()).isEqualTo(200);
+      assertThat(models.calls)
+          .hasSize(200)
+          .allSatisfy(c -> assertThat(c.outcome()).isEqualTo("OK"));
+    } finally {
+      oneThread.shutdownNow();
+    }
   }
 
   @ParameterizedTest

@@ -40,12 +40,17 @@ public final class TestModels {
 
   public static ModelSettings remote(
       String provider, String modelName, String endpoint, String key) {
+    return remote(provider, modelName, endpoint, key, java.time.Duration.ofSeconds(2));
+  }
+
+  public static ModelSettings remote(
+      String provider, String modelName, String endpoint, String key, java.time.Duration timeout) {
     return new ModelSettings(
         provider,
         modelName,
         endpoint,
         key,
-        java.time.Duration.ofSeconds(2),
+        timeout,
         null,
         new java.math.BigDecimal("0.000001"),
         new java.math.BigDecimal("0.000002"),

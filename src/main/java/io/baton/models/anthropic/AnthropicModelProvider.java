@@ -1,6 +1,6 @@
 package io.baton.models.anthropic;
 
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
@@ -35,13 +35,12 @@ public class AnthropicModelProvider implements ModelProvider {
             name, "model-name", settings.modelName(), "for example claude-3-5-haiku-latest");
     // Anthropic requires a token limit on every request
     int maxTokens = settings.maxTokens() == null ? DEFAULT_MAX_TOKENS : settings.maxTokens();
-    AnthropicChatModel.AnthropicChatModelBuilder chat =
-        AnthropicChatModel.builder()
+    AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder chat =
+        AnthropicStreamingChatModel.builder()
             .apiKey(apiKey)
             .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
             .maxTokens(maxTokens)
-            .maxRetries(0)
             .httpClientBuilder(ChatHttp.client());
     if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
       chat.baseUrl(settings.endpoint());

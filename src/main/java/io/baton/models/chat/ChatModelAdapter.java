@@ -6,19 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import io.baton.models.Answer;
 import io.baton.models.Classification;
+import io.baton.models.Completions;
 import io.baton.models.Draft;
 import io.baton.models.Extraction;
 import io.baton.models.LabelExamples;
 import io.baton.models.Model;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelTask;
+import io.baton.models.ModelUnavailableException;
 import io.baton.models.RenderedPrompt;
 import io.baton.models.StrictJson;
 import io.baton.models.Usage;
@@ -26,12 +29,20 @@ import io.baton.models.prompts.PromptCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * A generative model reached through a langchain4j {@link ChatModel}. Classification, extraction
- * and drafting use Baton's own versioned prompts ({@code baton-classify}, {@code baton-extract},
- * {@code baton-draft-reply}); the answers are parsed strictly, and an answer that does not parse is
- * a {@link ModelOutputException}, never a result.
+ * A generative model reached through a langchain4j {@link StreamingChatModel}. Classification,
+ * extraction and drafting use Baton's own versioned prompts ({@code baton-classify}, {@code
+ * baton-extract}, {@code baton-draft-reply}); the answers are parsed strictly, and an answer that
+ * does not parse is a {@link ModelOutputException}, never a result.
+ *
+ * <p>The streaming client is used for what it does not block: the request is sent, and the answer
+ * is read when it arrives, without a thread waiting in between. Partial answers are not used; the
+ * complete answer is parsed as a whole. Streaming clients make one attempt per call: retries,
+ * fallbacks and back-off are Baton's.
  */
 public final class ChatModelAdapter implements Model {
 
@@ -39,7 +50,7 @@ public final class ChatModelAdapter implements Model {
 
   private final String name;
   private final String provider;
-  private final ChatModel chat;
+  private final StreamingChatModel chat;
   private final PromptCatalog prompts;
   private final Integer maxTokens;
   private final boolean jsonMode;
@@ -51,7 +62,7 @@ public final class ChatModelAdapter implements Model {
   public ChatModelAdapter(
       String name,
       String provider,
-      ChatModel chat,
+      StreamingChatModel chat,
       PromptCatalog prompts,
       Integer maxTokens,
       boolean jsonMode) {
@@ -80,13 +91,37 @@ public final class ChatModelAdapter implements Model {
 
   @Override
   public Classification classify(ModelTask.Classify task) {
+    return Completions.join(classifyAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Draft draft(ModelTask.DraftReply task) {
+    return Completions.join(draftAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Extraction extract(ModelTask.Extract task) {
+    return Completions.join(extractAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public Answer ask(ModelTask.Ask task) {
+    return Completions.join(askAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<Classification> classifyAsync(ModelTask.Classify task, Executor executor) {
     List<Map<String, Object>> labels = new ArrayList<>();
     for (LabelExamples label : task.labels()) {
       labels.add(Map.of("label", label.label(), "examples", label.examples()));
     }
     RenderedPrompt prompt =
         prompts.get("baton-classify", null).render(Map.of("text", task.text(), "labels", labels));
-    Reply reply = send(prompt);
+    return send(prompt).thenApply(reply -> classification(task, prompt, reply));
+  }
+
+  private Classification classification(
+      ModelTask.Classify task, RenderedPrompt prompt, Reply reply) {
     JsonNode answer = jsonObject(reply.text());
     String label = answer.path("label").asText(null);
     if (task.labels().stream().noneMatch(l -> l.label().equals(label))) {
@@ -110,20 +145,23 @@ public final class ChatModelAdapter implements Model {
   }
 
   @Override
-  public Draft draft(ModelTask.DraftReply task) {
+  public CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
     RenderedPrompt prompt =
         prompts
             .get("baton-draft-reply", null)
             .render(Map.of("text", task.text(), "candidates", task.candidates()));
-    Reply reply = send(prompt);
-    if (reply.text() == null || reply.text().isBlank()) {
-      throw new ModelOutputException(name, "answered an empty reply");
-    }
-    return new Draft(reply.text().strip(), true, 0, name, reply.usage(), prompt.ref());
+    return send(prompt)
+        .thenApply(
+            reply -> {
+              if (reply.text() == null || reply.text().isBlank()) {
+                throw new ModelOutputException(name, "answered an empty reply");
+              }
+              return new Draft(reply.text().strip(), true, 0, name, reply.usage(), prompt.ref());
+            });
   }
 
   @Override
-  public Extraction extract(ModelTask.Extract task) {
+  public CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
     RenderedPrompt prompt =
         prompts
             .get("baton-extract", null)
@@ -137,20 +175,23 @@ public final class ChatModelAdapter implements Model {
                             : "Your previous answer was wrong: "
                                 + String.join("; ", task.problems())
                                 + ". Answer again, fixing exactly these problems."));
-    Reply reply = send(prompt);
-    return new Extraction(reply.text(), true, name, reply.usage(), prompt.ref());
+    return send(prompt)
+        .thenApply(reply -> new Extraction(reply.text(), true, name, reply.usage(), prompt.ref()));
   }
 
   @Override
-  public Answer ask(ModelTask.Ask task) {
-    Reply reply = send(task.prompt());
-    if (task.prompt().json()) {
-      jsonObject(reply.text());
-    }
-    return new Answer(reply.text(), name, reply.usage(), task.prompt().ref());
+  public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
+    return send(task.prompt())
+        .thenApply(
+            reply -> {
+              if (task.prompt().json()) {
+                jsonObject(reply.text());
+              }
+              return new Answer(reply.text(), name, reply.usage(), task.prompt().ref());
+            });
   }
 
-  private Reply send(RenderedPrompt prompt) {
+  private CompletableFuture<Reply> send(RenderedPrompt prompt) {
     List<ChatMessage> messages = new ArrayList<>();
     if (prompt.system() != null && !prompt.system().isBlank()) {
       messages.add(SystemMessage.from(prompt.system()));
@@ -161,13 +202,53 @@ public final class ChatModelAdapter implements Model {
     if (prompt.json() && jsonMode) {
       request.responseFormat(ResponseFormat.JSON);
     }
-    ChatResponse response;
-    RetryAfterCapture.clear();
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    // langchain4j sends on this thread; the call notes the provider's Retry-After, if any
+    RetryAfterCapture.Call call = RetryAfterCapture.begin();
     try {
-      response = chat.chat(request.build());
+      chat.chat(
+          request.build(),
+          new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {
+              // the complete answer is parsed, not the pieces
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+              if (response.finishReason() == null && !hasContent(response)) {
+                // the stream ended without a completion: a gateway's page or a cut connection,
+                // not the model's answer
+                reply.completeExceptionally(
+                    new ModelUnavailableException(
+                        "model '%s' is unavailable: the provider's answer held no completion"
+                            .formatted(name),
+                        call.retryAfter(),
+                        null));
+              } else {
+                reply.complete(reply(response));
+              }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+              reply.completeExceptionally(ProviderErrors.translate(name, error, call.retryAfter()));
+            }
+          });
     } catch (RuntimeException e) {
-      throw ProviderErrors.translate(name, e);
+      reply.completeExceptionally(ProviderErrors.translate(name, e, call.retryAfter()));
+    } finally {
+      RetryAfterCapture.end();
     }
+    return reply;
+  }
+
+  private static boolean hasContent(ChatResponse response) {
+    return response.aiMessage() != null
+        && (response.aiMessage().text() != null || response.aiMessage().hasToolExecutionRequests());
+  }
+
+  private static Reply reply(ChatResponse response) {
     TokenUsage tokens = response.tokenUsage();
     Usage usage =
         tokens == null

@@ -13,6 +13,7 @@ import io.baton.models.ModelUnavailableException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,7 +26,14 @@ final class ProviderErrors {
 
   private ProviderErrors() {}
 
-  static RuntimeException translate(String model, RuntimeException error) {
+  /**
+   * @param retryAfter the wait the provider asked for in its answer, or null
+   */
+  static RuntimeException translate(String model, Throwable thrown, Duration retryAfter) {
+    Throwable error =
+        thrown instanceof CompletionException && thrown.getCause() != null
+            ? thrown.getCause()
+            : thrown;
     if (error instanceof AuthenticationException) {
       return new IllegalArgumentException(
           "model '%s': the provider refused the api key (baton.models.%s.api-key)"
@@ -41,20 +49,20 @@ final class ProviderErrors {
     if (error instanceof HttpException http) {
       int status = http.statusCode();
       if (status == 429 || status == 408 || status >= 500) {
-        return unavailable(model, "HTTP " + status, error);
+        return unavailable(model, "HTTP " + status, error, retryAfter);
       }
     }
     if (error instanceof dev.langchain4j.exception.TimeoutException) {
-      return unavailable(model, "timeout", error);
+      return unavailable(model, "timeout", error, retryAfter);
     }
     if (error instanceof RateLimitException) {
-      return unavailable(model, "rate limited (HTTP 429)", error);
+      return unavailable(model, "rate limited (HTTP 429)", error, retryAfter);
     }
     if (error instanceof InternalServerException) {
-      return unavailable(model, "server error", error);
+      return unavailable(model, "server error", error, retryAfter);
     }
     if (error instanceof RetriableException || error instanceof UnresolvedModelServerException) {
-      return unavailable(model, error.getClass().getSimpleName(), error);
+      return unavailable(model, error.getClass().getSimpleName(), error, retryAfter);
     }
     if (error instanceof InvalidRequestException) {
       return new IllegalArgumentException(
@@ -63,20 +71,22 @@ final class ProviderErrors {
     }
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-        return unavailable(model, "timeout", error);
+        return unavailable(model, "timeout", error, retryAfter);
       }
       if (cause instanceof JsonProcessingException) {
-        return unavailable(model, "the provider's response is not valid JSON", error);
+        return unavailable(model, "the provider's response is not valid JSON", error, retryAfter);
       }
       if (cause instanceof IOException) {
-        return unavailable(model, "connection failed: " + cause.getMessage(), error);
+        return unavailable(model, "connection failed: " + cause.getMessage(), error, retryAfter);
       }
     }
-    return error;
+    return error instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("model '%s': %s".formatted(model, error), error);
   }
 
-  private static ModelUnavailableException unavailable(String model, String why, Throwable cause) {
-    Duration retryAfter = RetryAfterCapture.take();
+  private static ModelUnavailableException unavailable(
+      String model, String why, Throwable cause, Duration retryAfter) {
     String asked = retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s";
     return new ModelUnavailableException(
         "model '%s' is unavailable: %s%s".formatted(model, why, asked), retryAfter, cause);

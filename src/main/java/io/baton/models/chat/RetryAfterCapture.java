@@ -19,30 +19,44 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * Keeps the {@code Retry-After} of a provider's 429 or 503 answer, which langchain4j's exceptions
- * do not carry. It wraps the JDK client that langchain4j's own {@code JdkHttpClient} sends with,
- * and notes the header for the calling thread (model calls are synchronous), where {@link
- * ProviderErrors} reads it.
+ * do not carry. It wraps the JDK client that langchain4j's own {@code JdkHttpClient} sends with. A
+ * model call {@link #begin() begins} a {@link Call} on its thread just before it hands the request
+ * to langchain4j, which sends it on that same thread; the client ties the answer to that call,
+ * whichever thread the answer later arrives on.
  */
 final class RetryAfterCapture {
 
-  private static final ThreadLocal<Duration> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
 
   private RetryAfterCapture() {}
 
-  /** A JDK client builder whose clients note {@code Retry-After}; give it to langchain4j. */
-  static HttpClient.Builder builder() {
-    return new Builder(HttpClient.newBuilder());
+  /** One model call's note of the wait its provider asked for. */
+  static final class Call {
+    private volatile Duration retryAfter;
+
+    /** The wait the provider asked for, or null. */
+    Duration retryAfter() {
+      return retryAfter;
+    }
   }
 
-  static void clear() {
-    LAST.remove();
+  /**
+   * A JDK client builder whose clients note {@code Retry-After}; give it to langchain4j. Its
+   * clients run their callbacks on {@code executor}, not on a pool that grows a thread per call.
+   */
+  static HttpClient.Builder builder(Executor executor) {
+    return new Builder(HttpClient.newBuilder().executor(executor));
   }
 
-  /** The wait the provider asked for in its last answer on this thread, if it asked. */
-  static Duration take() {
-    Duration retryAfter = LAST.get();
-    LAST.remove();
-    return retryAfter;
+  /** Starts a call on this thread: requests sent on it until {@link #end()} note into it. */
+  static Call begin() {
+    Call call = new Call();
+    CURRENT.set(call);
+    return call;
+  }
+
+  static void end() {
+    CURRENT.remove();
   }
 
   static Duration parse(String value) {
@@ -64,12 +78,9 @@ final class RetryAfterCapture {
     }
   }
 
-  private static void note(HttpResponse<?> response) {
-    if (response.statusCode() == 429 || response.statusCode() == 503) {
-      Duration retryAfter = parse(response.headers().firstValue("Retry-After").orElse(null));
-      if (retryAfter != null) {
-        LAST.set(retryAfter);
-      }
+  private static void note(Call call, HttpResponse<?> response) {
+    if (call != null && (response.statusCode() == 429 || response.statusCode() == 503)) {
+      call.retryAfter = parse(response.headers().firstValue("Retry-After").orElse(null));
     }
   }
 
@@ -152,15 +163,19 @@ final class RetryAfterCapture {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
         throws IOException, InterruptedException {
+      Call call = CURRENT.get();
       HttpResponse<T> response = delegate.send(request, handler);
-      note(response);
+      note(call, response);
       return response;
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(
         HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-      return delegate.sendAsync(request, handler);
+      Call call = CURRENT.get();
+      return delegate
+          .sendAsync(request, handler)
+          .whenComplete((response, error) -> noteIfAnswered(call, response));
     }
 
     @Override
@@ -168,7 +183,16 @@ final class RetryAfterCapture {
         HttpRequest request,
         HttpResponse.BodyHandler<T> handler,
         HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-      return delegate.sendAsync(request, handler, pushPromiseHandler);
+      Call call = CURRENT.get();
+      return delegate
+          .sendAsync(request, handler, pushPromiseHandler)
+          .whenComplete((response, error) -> noteIfAnswered(call, response));
+    }
+
+    private static void noteIfAnswered(Call call, HttpResponse<?> response) {
+      if (response != null) {
+        note(call, response);
+      }
     }
 
     @Override

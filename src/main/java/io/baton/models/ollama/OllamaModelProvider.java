@@ -1,6 +1,6 @@
 package io.baton.models.ollama;
 
-import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
@@ -33,12 +33,11 @@ public class OllamaModelProvider implements ModelProvider {
             name, "endpoint", settings.endpoint(), "for example http://localhost:11434");
     String modelName =
         ModelSettings.required(name, "model-name", settings.modelName(), "for example llama3.1");
-    OllamaChatModel chat =
-        OllamaChatModel.builder()
+    OllamaStreamingChatModel chat =
+        OllamaStreamingChatModel.builder()
             .baseUrl(endpoint)
             .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
-            .maxRetries(0)
             .httpClientBuilder(ChatHttp.client())
             .build();
     return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);

@@ -1,6 +1,6 @@
 package io.baton.models.openai;
 
-import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.baton.models.Model;
 import io.baton.models.ModelProvider;
 import io.baton.models.ModelSettings;
@@ -41,14 +41,12 @@ public class OpenAiModelProvider implements ModelProvider {
       throw ModelSettings.missing(
           name, "api-key", "or set its endpoint to an OpenAI-compatible server of your own");
     }
-    OpenAiChatModel chat =
-        OpenAiChatModel.builder()
+    OpenAiStreamingChatModel chat =
+        OpenAiStreamingChatModel.builder()
             .baseUrl(openAi ? OPENAI_ENDPOINT : settings.endpoint())
             .apiKey(hasKey ? settings.apiKey() : "none")
             .modelName(modelName)
             .timeout(settings.timeoutOrDefault())
-            // retries, fallbacks and back-off are Baton's: one attempt per call here
-            .maxRetries(0)
             .httpClientBuilder(ChatHttp.client())
             .build();
     return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);

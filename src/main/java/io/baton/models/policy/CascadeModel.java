@@ -2,6 +2,7 @@ package io.baton.models.policy;
 
 import io.baton.models.Answer;
 import io.baton.models.Classification;
+import io.baton.models.Completions;
 import io.baton.models.Draft;
 import io.baton.models.Extraction;
 import io.baton.models.JsonSchemaCheck;
@@ -11,6 +12,9 @@ import io.baton.models.ModelOutputException;
 import io.baton.models.ModelTask;
 import io.baton.models.ModelUnavailableException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -53,56 +57,96 @@ public final class CascadeModel implements Model {
 
   @Override
   public Classification classify(ModelTask.Classify task) {
-    return escalate(model -> model.classify(task), c -> c.confidence() >= minConfidence);
+    return Completions.join(classifyAsync(task, Completions.CALLER));
   }
 
   @Override
   public Draft draft(ModelTask.DraftReply task) {
-    return escalate(model -> model.draft(task), draft -> true);
+    return Completions.join(draftAsync(task, Completions.CALLER));
   }
 
   @Override
   public Extraction extract(ModelTask.Extract task) {
-    return escalate(
-        model -> model.extract(task),
-        e -> JsonSchemaCheck.problems(e.json(), task.jsonSchema()).isEmpty());
+    return Completions.join(extractAsync(task, Completions.CALLER));
   }
 
   @Override
   public Answer ask(ModelTask.Ask task) {
+    return Completions.join(askAsync(task, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<Classification> classifyAsync(ModelTask.Classify task, Executor executor) {
     return escalate(
-        model -> model.ask(task),
+        model -> model.classifyAsync(task, executor), c -> c.confidence() >= minConfidence);
+  }
+
+  @Override
+  public CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
+    return escalate(model -> model.draftAsync(task, executor), draft -> true);
+  }
+
+  @Override
+  public CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
+    return escalate(
+        model -> model.extractAsync(task, executor),
+        e -> JsonSchemaCheck.problems(e.json(), task.jsonSchema()).isEmpty());
+  }
+
+  @Override
+  public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
+    return escalate(
+        model -> model.askAsync(task, executor),
         answer -> !task.prompt().json() || JsonSchemaCheck.problems(answer.text(), "{}").isEmpty());
   }
 
-  private <T> T escalate(Function<Model, T> call, Predicate<T> goodEnough) {
-    RuntimeException failure = null;
-    for (int i = 0; i < tiers.size(); i++) {
-      Model tier = tiers.get(i);
-      boolean last = i == tiers.size() - 1;
-      try {
-        T answer = call.apply(tier);
-        if (last || goodEnough.test(answer)) {
-          return answer;
-        }
-        log.info(
-            "cascade '{}': answer of '{}' not good enough, asking the next model",
-            name,
-            tier.name());
-      } catch (ModelUnavailableException | ModelOutputException | ModelNotGenerativeException e) {
-        if (last) {
-          throw e;
-        }
-        failure = e;
-        log.info(
-            "cascade '{}': '{}' did not answer ({}), asking the next model",
-            name,
-            tier.name(),
-            e.getMessage());
-      }
+  private <T> CompletionStage<T> escalate(
+      Function<Model, CompletionStage<T>> call, Predicate<T> goodEnough) {
+    if (tiers.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("cascade '" + name + "' has no models"));
     }
-    throw failure != null
-        ? failure
-        : new IllegalStateException("cascade '" + name + "' has no models");
+    return askFrom(0, call, goodEnough);
+  }
+
+  private <T> CompletionStage<T> askFrom(
+      int index, Function<Model, CompletionStage<T>> call, Predicate<T> goodEnough) {
+    Model tier = tiers.get(index);
+    boolean last = index == tiers.size() - 1;
+    CompletionStage<T> answer;
+    try {
+      answer = call.apply(tier);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer
+        .handle(
+            (result, error) -> {
+              if (error == null) {
+                if (last || goodEnough.test(result)) {
+                  return CompletableFuture.completedFuture(result);
+                }
+                log.info(
+                    "cascade '{}': answer of '{}' not good enough, asking the next model",
+                    name,
+                    tier.name());
+                return askFrom(index + 1, call, goodEnough);
+              }
+              Throwable cause = Completions.cause(error);
+              boolean noAnswer =
+                  cause instanceof ModelUnavailableException
+                      || cause instanceof ModelOutputException
+                      || cause instanceof ModelNotGenerativeException;
+              if (last || !noAnswer) {
+                return CompletableFuture.<T>failedFuture(cause);
+              }
+              log.info(
+                  "cascade '{}': '{}' did not answer ({}), asking the next model",
+                  name,
+                  tier.name(),
+                  cause.getMessage());
+              return askFrom(index + 1, call, goodEnough);
+            })
+        .thenCompose(Function.identity());
   }
 }

@@ -2,6 +2,7 @@ package io.baton.models.policy;
 
 import io.baton.models.Answer;
 import io.baton.models.Classification;
+import io.baton.models.Completions;
 import io.baton.models.Draft;
 import io.baton.models.Extraction;
 import io.baton.models.Model;
@@ -10,6 +11,9 @@ import io.baton.models.ModelTask;
 import io.baton.models.ModelUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,46 +52,90 @@ public final class FallbackModel implements Model {
 
   @Override
   public Classification classify(ModelTask.Classify task) {
-    return first(model -> model.classify(task));
+    return Completions.join(classifyAsync(task, Completions.CALLER));
   }
 
   @Override
   public Draft draft(ModelTask.DraftReply task) {
-    return first(model -> model.draft(task));
+    return Completions.join(draftAsync(task, Completions.CALLER));
   }
 
   @Override
   public Extraction extract(ModelTask.Extract task) {
-    return first(model -> model.extract(task));
+    return Completions.join(extractAsync(task, Completions.CALLER));
   }
 
   @Override
   public Answer ask(ModelTask.Ask task) {
-    return first(model -> model.ask(task));
+    return Completions.join(askAsync(task, Completions.CALLER));
   }
 
-  private <T> T first(Function<Model, T> call) {
-    List<String> reasons = new ArrayList<>();
-    ModelUnavailableException last = null;
-    for (Model tier : tiers) {
-      try {
-        return call.apply(tier);
-      } catch (ModelUnavailableException e) {
-        log.warn(
-            "model '{}' unavailable, '{}' tries the next one: {}",
-            tier.name(),
-            name,
-            e.getMessage());
-        reasons.add(e.getMessage());
-        last = e;
-      } catch (ModelNotGenerativeException e) {
-        reasons.add(e.getMessage());
-      }
+  @Override
+  public CompletionStage<Classification> classifyAsync(ModelTask.Classify task, Executor executor) {
+    return first(model -> model.classifyAsync(task, executor));
+  }
+
+  @Override
+  public CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
+    return first(model -> model.draftAsync(task, executor));
+  }
+
+  @Override
+  public CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
+    return first(model -> model.extractAsync(task, executor));
+  }
+
+  @Override
+  public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
+    return first(model -> model.askAsync(task, executor));
+  }
+
+  private <T> CompletionStage<T> first(Function<Model, CompletionStage<T>> call) {
+    return tryFrom(0, call, new ArrayList<>(), null);
+  }
+
+  private <T> CompletionStage<T> tryFrom(
+      int index,
+      Function<Model, CompletionStage<T>> call,
+      List<String> reasons,
+      ModelUnavailableException last) {
+    if (index == tiers.size()) {
+      return CompletableFuture.failedFuture(
+          new ModelUnavailableException(
+              "no model of fallback chain '%s' could answer: %s"
+                  .formatted(name, String.join("; ", reasons)),
+              last == null ? null : last.retryAfter(),
+              last));
     }
-    throw new ModelUnavailableException(
-        "no model of fallback chain '%s' could answer: %s"
-            .formatted(name, String.join("; ", reasons)),
-        last == null ? null : last.retryAfter(),
-        last);
+    Model tier = tiers.get(index);
+    CompletionStage<T> answer;
+    try {
+      answer = call.apply(tier);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer
+        .handle(
+            (result, error) -> {
+              if (error == null) {
+                return CompletableFuture.completedFuture(result);
+              }
+              Throwable cause = Completions.cause(error);
+              if (cause instanceof ModelUnavailableException unavailable) {
+                log.warn(
+                    "model '{}' unavailable, '{}' tries the next one: {}",
+                    tier.name(),
+                    name,
+                    unavailable.getMessage());
+                reasons.add(unavailable.getMessage());
+                return tryFrom(index + 1, call, reasons, unavailable);
+              }
+              if (cause instanceof ModelNotGenerativeException notGenerative) {
+                reasons.add(notGenerative.getMessage());
+                return tryFrom(index + 1, call, reasons, last);
+              }
+              return CompletableFuture.<T>failedFuture(cause);
+            })
+        .thenCompose(Function.identity());
   }
 }

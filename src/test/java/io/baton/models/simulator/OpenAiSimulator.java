@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible chat-completions server on a free loopback port. Rules script the replies
@@ -53,6 +55,8 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final Set<HttpExchange> unanswered = ConcurrentHashMap.newKeySet();
   private final ExecutorService handlers = Executors.newFixedThreadPool(4);
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
   private volatile Rule fallback = BUILT_IN_DEFAULT;
   private volatile String apiKey;
   private volatile List<String> models = List.of();
@@ -113,11 +117,22 @@ public final class OpenAiSimulator implements AutoCloseable {
     return requests.stream().filter(r -> r.model().equals(model)).toList();
   }
 
-  /** Forgets the rules, the default and the recorded requests; the server keeps running. */
+  /** Chat-completions requests received and not yet answered. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /** The most requests in flight at once since the start or the last {@link #reset()}. */
+  public int peakInFlight() {
+    return peakInFlight.get();
+  }
+
+  /** Forgets the rules, the default, the recorded requests and the peak; keeps running. */
   public void reset() {
     rules.clear();
     fallback = BUILT_IN_DEFAULT;
     requests.clear();
+    peakInFlight.set(inFlight.get());
   }
 
   @Override
@@ -161,8 +176,15 @@ public final class OpenAiSimulator implements AutoCloseable {
       leaveUnanswered(exchange);
       return;
     }
+    peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     scheduler.schedule(
-        () -> answer(exchange, rule.reply(), request),
+        () -> {
+          try {
+            answer(exchange, rule.reply(), request);
+          } finally {
+            inFlight.decrementAndGet();
+          }
+        },
         rule.latency().toMillis(),
         TimeUnit.MILLISECONDS);
   }
@@ -178,7 +200,9 @@ public final class OpenAiSimulator implements AutoCloseable {
   }
 
   private void answer(HttpExchange exchange, Reply reply, RecordedRequest request) {
-    if (reply instanceof Reply.Completion completion) {
+    if (reply instanceof Reply.Completion completion && request.streamed()) {
+      stream(exchange, responses.completionEvents(completion, request));
+    } else if (reply instanceof Reply.Completion completion) {
       send(exchange, 200, responses.completion(completion, request));
     } else if (reply instanceof Reply.Failure failure) {
       if (failure.status() == 429 || failure.status() == 503) {
@@ -206,6 +230,23 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   private void listModels(HttpExchange exchange) {
     send(exchange, 200, responses.models(models));
+  }
+
+  /** Sends server-sent events, each {@code data: <json>}, then {@code data: [DONE]}. */
+  private static void stream(HttpExchange exchange, List<byte[]> events) {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      var body = exchange.getResponseBody();
+      for (byte[] event : events) {
+        body.write("data: ".getBytes(StandardCharsets.UTF_8));
+        body.write(event);
+        body.write("\n\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the client has gone away; there is nobody left to answer
+    }
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) {

@@ -38,6 +38,11 @@ public record RecordedRequest(
         body);
   }
 
+  /** Whether the client asked for the answer as server-sent events ({@code "stream": true}). */
+  public boolean streamed() {
+    return body.path("stream").asBoolean(false);
+  }
+
   public boolean hasTools() {
     return !tools.isEmpty();
   }

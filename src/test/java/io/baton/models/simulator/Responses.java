@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
-/** The bodies OpenAI sends: completions, errors and the model list. */
+/** The bodies OpenAI sends: completions (whole or streamed), errors and the model list. */
 final class Responses {
 
   static final byte[] MALFORMED =
       "<html><body><h1>Gateway login</h1><p>Please sign in to continue.</p></body></html>"
           .getBytes(StandardCharsets.UTF_8);
+
+  /** Characters of content per streamed chunk. */
+  private static final int CHUNK = 16;
 
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong ids = new AtomicLong();
@@ -40,14 +45,76 @@ final class Responses {
           .put("arguments", reply.toolCall().arguments());
     }
     choice.put("finish_reason", reply.finishReason());
+    body.set("usage", usage(reply, request));
+    return bytes(body);
+  }
+
+  /**
+   * The same completion as {@code chat.completion.chunk} events, the way OpenAI streams it: the
+   * role, the content in pieces, the tool call, the finish reason, and the usage last (clients ask
+   * for it with {@code stream_options.include_usage}).
+   */
+  List<byte[]> completionEvents(Reply.Completion reply, RecordedRequest request) {
+    String id = "chatcmpl-sim-" + ids.incrementAndGet();
+    List<byte[]> events = new ArrayList<>();
+    events.add(
+        chunk(id, request, null, delta -> delta.put("role", "assistant").put("content", "")));
+    String content = reply.content() == null ? "" : reply.content();
+    for (int at = 0; at < content.length(); at += CHUNK) {
+      String piece = content.substring(at, Math.min(content.length(), at + CHUNK));
+      events.add(chunk(id, request, null, delta -> delta.put("content", piece)));
+    }
+    if (reply.toolCall() != null) {
+      events.add(
+          chunk(
+              id,
+              request,
+              null,
+              delta -> {
+                ObjectNode call = delta.putArray("tool_calls").addObject();
+                call.put("index", 0).put("id", "call_sim_" + id).put("type", "function");
+                call.putObject("function")
+                    .put("name", reply.toolCall().name())
+                    .put("arguments", reply.toolCall().arguments());
+              }));
+    }
+    events.add(chunk(id, request, reply.finishReason(), delta -> {}));
+    if (request.body().path("stream_options").path("include_usage").asBoolean(false)) {
+      ObjectNode last = chunkBody(id, request);
+      last.putArray("choices");
+      last.set("usage", usage(reply, request));
+      events.add(bytes(last));
+    }
+    return events;
+  }
+
+  private byte[] chunk(
+      String id, RecordedRequest request, String finishReason, Consumer<ObjectNode> delta) {
+    ObjectNode body = chunkBody(id, request);
+    ObjectNode choice = body.putArray("choices").addObject();
+    choice.put("index", 0);
+    delta.accept(choice.putObject("delta"));
+    choice.put("finish_reason", finishReason);
+    return bytes(body);
+  }
+
+  private ObjectNode chunkBody(String id, RecordedRequest request) {
+    ObjectNode body = json.createObjectNode();
+    body.put("id", id);
+    body.put("object", "chat.completion.chunk");
+    body.put("created", Instant.now().getEpochSecond());
+    body.put("model", request.model());
+    return body;
+  }
+
+  private ObjectNode usage(Reply.Completion reply, RecordedRequest request) {
     int promptTokens =
         tokens(request.messages().stream().mapToInt(m -> m.content().length()).sum());
     int completionTokens = tokens(completionLength(reply));
-    body.putObject("usage")
+    return json.createObjectNode()
         .put("prompt_tokens", promptTokens)
         .put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
-    return bytes(body);
   }
 
   byte[] failure(Reply.Failure failure, String model) {

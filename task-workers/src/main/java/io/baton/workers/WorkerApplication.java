@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import io.baton.models.ModelCallLog;
+import io.baton.models.chat.ChatHttp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,6 +19,7 @@ public final class WorkerApplication {
   private WorkerApplication() {}
 
   public static void main(String[] args) {
+    ChatHttp.reuseThreadsForAnswers();
     start(args);
   }
 

@@ -7,12 +7,15 @@ import io.baton.connectors.classify.ClassifyResult.NearestExample;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.models.Classification;
+import io.baton.models.Completions;
 import io.baton.models.LabelExamples;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelTask;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -46,14 +49,25 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
 
   @Override
   public ClassifyResult apply(ClassifyRequest request, TaskContext context) {
+    return Completions.join(applyAsync(request, context, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<ClassifyResult> applyAsync(
+      ClassifyRequest request, TaskContext context, Executor executor) {
     LabelSet labelSet =
         request.labels() == null
             ? labelSets.get(request.labelSet())
             : LabelSet.of(request.labels());
     List<LabelExamples> labels = labelSet.examples();
     Model model = models.get(request.model());
-    Classification classification =
-        model.classify(new ModelTask.Classify(request.text(), labels, context.callSite()));
+    return model
+        .classifyAsync(new ModelTask.Classify(request.text(), labels, context.callSite()), executor)
+        .thenApply(classification -> result(request, labelSet, classification));
+  }
+
+  private static ClassifyResult result(
+      ClassifyRequest request, LabelSet labelSet, Classification classification) {
     String risk = labelSet.label(classification.label()).map(LabelSet.Label::risk).orElse(null);
     if (request.minConfidence() != null && classification.confidence() < request.minConfidence()) {
       throw new ConnectorBpmnError(

@@ -6,6 +6,7 @@ import io.baton.connectors.ensemble.EnsembleResult.Vote;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.models.Classification;
+import io.baton.models.Completions;
 import io.baton.models.LabelExamples;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelRegistry;
@@ -17,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -48,41 +54,103 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
 
   @Override
   public EnsembleResult apply(EnsembleRequest request, TaskContext context) {
+    return Completions.join(applyAsync(request, context, Completions.CALLER));
+  }
+
+  /** Asks the members at once, and waits for all of them before it combines their votes. */
+  @Override
+  public CompletionStage<EnsembleResult> applyAsync(
+      EnsembleRequest request, TaskContext context, Executor executor) {
     LabelSet labelSet =
         request.labels() == null
             ? labelSets.get(request.labelSet())
             : LabelSet.of(request.labels());
     List<LabelExamples> labels = labelSet.examples();
     request.models().forEach(models::get);
-    List<Vote> votes = new ArrayList<>();
-    List<Classification> answers = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
+    List<CompletableFuture<Ballot>> asked = new ArrayList<>();
     for (String name : request.models()) {
-      try {
-        Classification answer =
-            models
-                .get(name)
-                .classify(new ModelTask.Classify(request.text(), labels, context.callSite()));
-        answers.add(answer);
-        votes.add(new Vote(name, answer.label(), answer.confidence(), null));
-      } catch (ModelUnavailableException | ModelOutputException e) {
-        failures.add(e.getMessage());
-        votes.add(new Vote(name, null, null, e.getMessage()));
-      }
+      asked.add(vote(name, request, labels, context, executor));
     }
-    if (answers.isEmpty()) {
-      throw new ModelUnavailableException(
-          "no model of the ensemble answered: " + String.join("; ", failures), null, null);
+    return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            all -> {
+              List<Ballot> ballots = asked.stream().map(CompletableFuture::join).toList();
+              List<Classification> answers =
+                  ballots.stream().map(Ballot::answer).filter(Objects::nonNull).toList();
+              if (answers.isEmpty()) {
+                throw new ModelUnavailableException(
+                    "no model of the ensemble answered: "
+                        + ballots.stream()
+                            .map(ballot -> ballot.vote().failure())
+                            .collect(Collectors.joining("; ")),
+                    null,
+                    null);
+              }
+              Map<String, List<Classification>> byLabel =
+                  answers.stream()
+                      .collect(
+                          Collectors.groupingBy(
+                              Classification::label, LinkedHashMap::new, Collectors.toList()));
+              CompletionStage<String> label =
+                  "judge".equals(request.method())
+                      ? judge(request, labels, byLabel.keySet(), context, executor)
+                      : CompletableFuture.completedFuture(majority(byLabel));
+              return label.thenApply(
+                  chosen ->
+                      combine(
+                          request,
+                          labelSet,
+                          ballots.stream().map(Ballot::vote).toList(),
+                          byLabel,
+                          chosen));
+            });
+  }
+
+  /** One member's vote, with its answer when it gave one. */
+  private record Ballot(Vote vote, Classification answer) {}
+
+  private CompletableFuture<Ballot> vote(
+      String name,
+      EnsembleRequest request,
+      List<LabelExamples> labels,
+      TaskContext context,
+      Executor executor) {
+    CompletionStage<Classification> answer;
+    try {
+      answer =
+          models
+              .get(name)
+              .classifyAsync(
+                  new ModelTask.Classify(request.text(), labels, context.callSite()), executor);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
     }
-    Map<String, List<Classification>> byLabel =
-        answers.stream()
-            .collect(
-                Collectors.groupingBy(
-                    Classification::label, LinkedHashMap::new, Collectors.toList()));
-    String label =
-        "judge".equals(request.method())
-            ? judge(request, labels, byLabel.keySet(), context)
-            : majority(byLabel);
+    return answer
+        .handle(
+            (classification, error) -> {
+              if (error == null) {
+                return new Ballot(
+                    new Vote(name, classification.label(), classification.confidence(), null),
+                    classification);
+              }
+              Throwable cause = Completions.cause(error);
+              if (cause instanceof ModelUnavailableException
+                  || cause instanceof ModelOutputException) {
+                return new Ballot(new Vote(name, null, null, cause.getMessage()), null);
+              }
+              throw cause instanceof RuntimeException runtime
+                  ? runtime
+                  : new IllegalStateException(cause);
+            })
+        .toCompletableFuture();
+  }
+
+  private static EnsembleResult combine(
+      EnsembleRequest request,
+      LabelSet labelSet,
+      List<Vote> votes,
+      Map<String, List<Classification>> byLabel,
+      String label) {
     List<Classification> agreeing = byLabel.getOrDefault(label, List.of());
     // shares of the models asked, not of those that answered: a lone survivor is no consensus
     double asked = request.models().size();
@@ -119,20 +187,22 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
   }
 
   /** The judge chooses among the labels the members proposed. */
-  private String judge(
+  private CompletionStage<String> judge(
       EnsembleRequest request,
       List<LabelExamples> labels,
-      java.util.Set<String> proposed,
-      TaskContext context) {
+      Set<String> proposed,
+      TaskContext context,
+      Executor executor) {
     if (proposed.size() == 1) {
-      return proposed.iterator().next();
+      return CompletableFuture.completedFuture(proposed.iterator().next());
     }
     List<LabelExamples> candidates =
         labels.stream().filter(l -> proposed.contains(l.label())).toList();
     return models
         .get(request.judgeModel())
-        .classify(new ModelTask.Classify(request.text(), candidates, context.callSite()))
-        .label();
+        .classifyAsync(
+            new ModelTask.Classify(request.text(), candidates, context.callSite()), executor)
+        .thenApply(Classification::label);
   }
 
   private static String rationale(EnsembleRequest request, List<Vote> votes, String label) {

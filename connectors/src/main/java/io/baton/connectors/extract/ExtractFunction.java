@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
+import io.baton.models.Completions;
 import io.baton.models.Extraction;
 import io.baton.models.JsonSchemaCheck;
 import io.baton.models.Model;
@@ -14,6 +15,9 @@ import io.baton.models.ModelTask;
 import io.baton.models.StrictJson;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,18 +53,34 @@ public class ExtractFunction implements ConnectorFunction<ExtractRequest, Extrac
 
   @Override
   public ExtractResult apply(ExtractRequest request, TaskContext context) {
+    return Completions.join(applyAsync(request, context, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<ExtractResult> applyAsync(
+      ExtractRequest request, TaskContext context, Executor executor) {
     String schema =
         request.jsonSchema() != null ? request.jsonSchema() : schemas.get(request.schemaId());
     JsonSchemaCheck.compile(schema);
     Model model = models.get(request.model());
-    Extraction first =
-        model.extract(new ModelTask.Extract(request.text(), schema, List.of(), context.callSite()));
-    List<String> problems = JsonSchemaCheck.problems(first.json(), schema);
-    if (problems.isEmpty()) {
-      return result(first, 1);
-    }
-    Extraction repaired =
-        model.extract(new ModelTask.Extract(request.text(), schema, problems, context.callSite()));
+    return model
+        .extractAsync(
+            new ModelTask.Extract(request.text(), schema, List.of(), context.callSite()), executor)
+        .thenCompose(
+            first -> {
+              List<String> problems = JsonSchemaCheck.problems(first.json(), schema);
+              if (problems.isEmpty()) {
+                return CompletableFuture.completedFuture(result(first, 1));
+              }
+              return model
+                  .extractAsync(
+                      new ModelTask.Extract(request.text(), schema, problems, context.callSite()),
+                      executor)
+                  .thenApply(repaired -> repairedResult(repaired, schema));
+            });
+  }
+
+  private static ExtractResult repairedResult(Extraction repaired, String schema) {
     List<String> remaining = JsonSchemaCheck.problems(repaired.json(), schema);
     if (remaining.isEmpty()) {
       return result(repaired, 2);

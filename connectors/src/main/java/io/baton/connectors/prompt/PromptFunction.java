@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
 import io.baton.models.Answer;
+import io.baton.models.Completions;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelTask;
@@ -13,6 +14,8 @@ import io.baton.models.RenderedPrompt;
 import io.baton.models.StrictJson;
 import io.baton.models.prompts.PromptCatalog;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +48,24 @@ public class PromptFunction implements ConnectorFunction<PromptRequest, PromptRe
 
   @Override
   public PromptResult apply(PromptRequest request, TaskContext context) {
+    return Completions.join(applyAsync(request, context, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<PromptResult> applyAsync(
+      PromptRequest request, TaskContext context, Executor executor) {
     RenderedPrompt prompt =
         prompts
             .get(request.promptId(), request.promptVersion())
             .render(request.variables() == null ? Map.of() : request.variables());
-    Answer answer = models.get(request.model()).ask(new ModelTask.Ask(prompt, context.callSite()));
-    Map<String, Object> json = prompt.json() ? object(answer) : null;
-    return new PromptResult(answer.text(), json, answer.model(), prompt.ref().toString());
+    return models
+        .get(request.model())
+        .askAsync(new ModelTask.Ask(prompt, context.callSite()), executor)
+        .thenApply(
+            answer -> {
+              Map<String, Object> json = prompt.json() ? object(answer) : null;
+              return new PromptResult(answer.text(), json, answer.model(), prompt.ref().toString());
+            });
   }
 
   private static Map<String, Object> object(Answer answer) {

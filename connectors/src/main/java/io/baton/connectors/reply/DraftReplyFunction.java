@@ -4,10 +4,12 @@ import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
-import io.baton.models.Draft;
+import io.baton.models.Completions;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelTask;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.springframework.stereotype.Component;
 
 /** Drafts a reply from the reply templates of an intent, on topic {@code baton.draft-reply}. */
@@ -34,6 +36,12 @@ public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, 
 
   @Override
   public DraftReplyResult apply(DraftReplyRequest request, TaskContext context) {
+    return Completions.join(applyAsync(request, context, Completions.CALLER));
+  }
+
+  @Override
+  public CompletionStage<DraftReplyResult> applyAsync(
+      DraftReplyRequest request, TaskContext context, Executor executor) {
     LabelSet labelSet = labelSets.get(request.labelSet());
     LabelSet.Label label =
         labelSet
@@ -44,11 +52,16 @@ public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, 
                         "intent '%s' is not in label set '%s': it has %s"
                             .formatted(request.intent(), labelSet.id(), labelSet.names())));
     Model model = models.get(request.model());
-    Draft draft =
-        model.draft(
-            new ModelTask.DraftReply(request.message(), label.replies(), context.callSite()));
     String customerId = request.customerId() == null ? "" : request.customerId();
-    return new DraftReplyResult(
-        draft.text().replace("{customerId}", customerId), draft.generated(), draft.model());
+    return model
+        .draftAsync(
+            new ModelTask.DraftReply(request.message(), label.replies(), context.callSite()),
+            executor)
+        .thenApply(
+            draft ->
+                new DraftReplyResult(
+                    draft.text().replace("{customerId}", customerId),
+                    draft.generated(),
+                    draft.model()));
   }
 }

@@ -2,12 +2,13 @@ package io.baton.workers.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.baton.models.simulator.Match;
+import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.models.simulator.RecordedRequest;
 import io.baton.support.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.RepositoryService;
@@ -37,8 +39,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The worker runtime's performance targets, measured against a model simulator on loopback and
- * PostgreSQL. Not part of {@code mvn verify}; run it with {@code mvn -B verify
+ * The worker runtime's performance targets, measured with the real {@code prompt} connector and an
+ * {@code openai} model (langchain4j's OpenAI client) against the OpenAI-compatible simulator on
+ * loopback, and PostgreSQL. Not part of {@code mvn verify}; run it with {@code mvn -B verify
  * -Dtest=WorkerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints figures; it asserts
  * nothing about time.
  */
@@ -54,7 +57,9 @@ class WorkerBenchmark {
   private static final int RATIO_INSTANCES = 1_000;
   private static final int DELEGATE_SAMPLE = 60;
   private static final int STOCK_SAMPLE = 20;
-  private static ModelSimulator simulator;
+  private static final String ANSWER = "{\"summary\": \"ok\", \"openQuestions\": []}";
+  private static OpenAiSimulator simulator;
+  private static ChatModel syncModel;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -66,20 +71,39 @@ class WorkerBenchmark {
   }
 
   @BeforeAll
-  static void startSimulator() throws IOException {
-    simulator = new ModelSimulator();
+  static void startSimulator() {
+    simulator = new OpenAiSimulator().start();
+    syncModel =
+        OpenAiChatModel.builder()
+            .baseUrl(simulator.baseUrl())
+            .apiKey("none")
+            .modelName("sim-bench")
+            .timeout(Duration.ofSeconds(60))
+            .maxRetries(0)
+            .build();
   }
 
   @AfterAll
   static void stopSimulator() {
-    simulator.stop();
+    simulator.close();
+  }
+
+  /** Answers every prompt after the latency it names ({@code latency=<ms>}). */
+  private static void script() {
+    simulator.reset();
+    for (int millis : new int[] {1000, 2000, 20_000}) {
+      simulator
+          .when(Match.userContains("latency=" + millis + " "))
+          .after(Duration.ofMillis(millis))
+          .replyJson(ANSWER);
+    }
   }
 
   @Test
   void measure() throws Exception {
-    deploy("bench-single", "baton.bench-model", false, 2000, 1);
-    deploy("bench-memory", "baton.bench-model", false, 20_000, 1);
-    deploy("bench-three", "baton.bench-model", false, 1000, 3);
+    deploy("bench-single", "baton.prompt", false, 2000, 1);
+    deploy("bench-memory", "baton.prompt", false, 20_000, 1);
+    deploy("bench-three", "baton.prompt", false, 1000, 3);
     deploy("bench-delegate", null, true, 1000, 3);
     deploy("bench-stock", "bench.stock", false, 1000, 3);
 
@@ -95,11 +119,14 @@ class WorkerBenchmark {
             "benchmark-worker",
             "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
             "--baton.workers.password=" + WORKER_PASSWORD,
-            "--baton.benchmark.simulator-url=" + simulator.url(),
-            "--baton.workers.topics.bench-model.max-in-flight=2500",
-            "--baton.workers.topics.bench-model.fetch-size=500",
+            "--baton.models.bench.provider=openai",
+            "--baton.models.bench.endpoint=" + simulator.baseUrl(),
+            "--baton.models.bench.model-name=sim-bench",
+            "--baton.models.bench.timeout=60s",
+            "--baton.workers.topics.prompt.max-in-flight=2500",
+            "--baton.workers.topics.prompt.fetch-size=500",
             "--baton.workers.threads=16",
-            "--baton.workers.topics.bench-model.lock-duration=60s",
+            "--baton.workers.topics.prompt.lock-duration=60s",
             "--baton.workers.lock-duration=60s");
     StringBuilder report = new StringBuilder();
     try {
@@ -111,7 +138,7 @@ class WorkerBenchmark {
       int idleThreads = threads(worker.pid());
 
       // A: calls in flight at 2 s latency
-      simulator.reset();
+      script();
       AtomicInteger maxThreads = new AtomicInteger(idleThreads);
       long[] heapAtPeak = {0};
       int[] inFlightAtHeap = {0};
@@ -130,8 +157,7 @@ class WorkerBenchmark {
                 return running("bench-single") == 0;
               });
       double secondsA = (System.nanoTime() - startA) / 1e9;
-      long duplicatesA =
-          simulator.callsPerPrompt.values().stream().filter(c -> c.get() > 1).count();
+      long duplicatesA = duplicates();
       report.append(
           String.format(
               Locale.ROOT,
@@ -139,21 +165,21 @@ class WorkerBenchmark {
                   + " worker JVM threads idle %d, max %d (all JVM threads, from /proc);"
                   + " duplicate calls %d; %.1f s%n",
               IN_FLIGHT_INSTANCES,
-              simulator.peak.get(),
+              simulator.peakInFlight(),
               idleThreads,
               maxThreads.get(),
               duplicatesA,
               secondsA));
       // A2: retained heap, with calls held open long enough (20 s) to measure while they wait
-      simulator.reset();
+      script();
       activate("bench-memory");
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> simulator.inFlight.get() >= MEMORY_INSTANCES * 9 / 10);
-      inFlightAtHeap[0] = simulator.inFlight.get();
+          .until(() -> simulator.inFlight() >= MEMORY_INSTANCES * 9 / 10);
+      inFlightAtHeap[0] = simulator.inFlight();
       heapAtPeak[0] = heapAfterGc(worker.pid());
-      inFlightAtHeap[0] = Math.min(inFlightAtHeap[0], simulator.inFlight.get());
+      inFlightAtHeap[0] = Math.min(inFlightAtHeap[0], simulator.inFlight());
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(500))
@@ -170,7 +196,7 @@ class WorkerBenchmark {
       }
 
       // B1: Baton runtime, 1,000 instances x 3 AI steps at 1 s
-      simulator.reset();
+      script();
       long startB = System.nanoTime();
       activate("bench-three");
       await()
@@ -202,12 +228,11 @@ class WorkerBenchmark {
             .addInterceptor(new BasicAuthProvider("worker", WORKER_PASSWORD))
             .asyncResponseTimeout(1000)
             .build();
-    HttpClient http = HttpClient.newHttpClient();
     stock
         .subscribe("bench.stock")
         .handler(
             (task, service) -> {
-              callModel(http, task.getVariable("prompt"));
+              callModel(task.getVariable("documentText"));
               service.complete(task);
             })
         .open();
@@ -250,8 +275,11 @@ class WorkerBenchmark {
         Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent();
     for (int step = 1; step <= steps; step++) {
       var task = flow.serviceTask("step-" + step);
-      task.camundaInputParameter(
-          "prompt", latencyMillis + "|${execution.processInstanceId}-" + step);
+      task.camundaInputParameter("promptId", "summarize-claim")
+          .camundaInputParameter("model", "bench")
+          .camundaInputParameter(
+              "documentText",
+              "latency=" + latencyMillis + " case ${execution.processInstanceId}-" + step);
       if (delegate) {
         task.camundaAsyncBefore().camundaDelegateExpression("${benchModelDelegate}");
       } else {
@@ -277,23 +305,22 @@ class WorkerBenchmark {
     return runtime.createProcessInstanceQuery().processDefinitionKey(key).count();
   }
 
-  static void callModel(HttpClient http, Object prompt) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(simulator.url()))
-                  .POST(HttpRequest.BodyPublishers.ofString(String.valueOf(prompt)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("simulator answered " + response.statusCode());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** The baselines' model call: langchain4j's OpenAI client, synchronously. */
+  static void callModel(Object documentText) {
+    String answer = syncModel.chat("Document:\n" + documentText);
+    if (!ANSWER.equals(answer)) {
+      throw new IllegalStateException("the simulator answered " + answer);
     }
+  }
+
+  /** Prompts the simulator was asked more than once: each task should ask exactly once. */
+  private static long duplicates() {
+    return simulator.requests().stream()
+        .collect(Collectors.groupingBy(RecordedRequest::lastUserMessage, Collectors.counting()))
+        .values()
+        .stream()
+        .filter(count -> count > 1)
+        .count();
   }
 
   private static String log(String name) throws IOException {
@@ -338,8 +365,7 @@ class WorkerBenchmark {
   static class DelegateBaseline {
     @Bean
     JavaDelegate benchModelDelegate() {
-      HttpClient http = HttpClient.newHttpClient();
-      return execution -> callModel(http, execution.getVariable("prompt"));
+      return execution -> callModel(execution.getVariable("documentText"));
     }
   }
 }
