@@ -2,6 +2,7 @@ package io.baton.audit;
 
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +44,16 @@ public class JdbcModelCallLog implements ModelCallLog {
         call.processInstanceId(),
         call.activityId(),
         call.taskId());
+  }
+
+  @Override
+  public BigDecimal spentOn(String processInstanceId) {
+    BigDecimal spent =
+        jdbc.queryForObject(
+            "SELECT SUM(cost) FROM baton_model_call WHERE process_instance_id = ?",
+            BigDecimal.class,
+            processInstanceId);
+    return spent == null ? BigDecimal.ZERO : spent;
   }
 
   /** The calls made for one process instance, oldest first. */

@@ -2,6 +2,7 @@ package io.baton.audit;
 
 import io.baton.identity.BatonGroups;
 import io.baton.models.ModelCallRecord;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -38,6 +39,17 @@ class ModelCallController {
         Set.of(BatonGroups.AUDITORS, BatonGroups.SUPERVISORS, "camunda-admin"), "read model calls");
     return calls.forProcessInstance(processInstanceId);
   }
+
+  /** What a case's model calls have cost so far; workers read it to keep the case's budget. */
+  @GetMapping("/spent")
+  Spent spentOn(@RequestParam String processInstanceId) {
+    require(
+        Set.of(BatonGroups.WORKERS, BatonGroups.AUDITORS, BatonGroups.SUPERVISORS, "camunda-admin"),
+        "read what a case has spent");
+    return new Spent(processInstanceId, calls.spentOn(processInstanceId));
+  }
+
+  record Spent(String processInstanceId, BigDecimal cost) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)

@@ -28,6 +28,7 @@ public class ModelRegistry {
   private final Map<String, Model> models = new TreeMap<>();
   private final Map<String, String> breakerNames = new TreeMap<>();
   private final CircuitBreakerRegistry breakers;
+  private final ModelsProperties.Budgets budgets;
 
   public ModelRegistry(
       ModelsProperties properties,
@@ -35,6 +36,7 @@ public class ModelRegistry {
       ModelCallLog log,
       MeterRegistry meters) {
     ModelsProperties.BreakerSettings breaker = properties.modelBreaker();
+    budgets = properties.budgets() == null ? ModelsProperties.Budgets.NONE : properties.budgets();
     breakers =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()
@@ -105,7 +107,7 @@ public class ModelRegistry {
       breakerNames.put(name, breakerName);
       breaker = breakers.circuitBreaker(breakerName);
     }
-    return new RecordedModel(model, settings, breaker, log, meters);
+    return new RecordedModel(model, settings, breaker, log, meters, budgets);
   }
 
   private Model resolve(String name, Map<String, ModelSettings> all, Set<String> path) {

@@ -27,18 +27,21 @@ final class RecordedModel implements Model {
   private final CircuitBreaker breaker;
   private final ModelCallLog log;
   private final MeterRegistry meters;
+  private final ModelsProperties.Budgets budgets;
 
   RecordedModel(
       Model delegate,
       ModelSettings settings,
       CircuitBreaker breaker,
       ModelCallLog log,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ModelsProperties.Budgets budgets) {
     this.delegate = delegate;
     this.settings = settings;
     this.breaker = breaker;
     this.log = log;
     this.meters = meters;
+    this.budgets = budgets;
   }
 
   @Override
@@ -125,10 +128,54 @@ final class RecordedModel implements Model {
   }
 
   /**
+   * Makes the call if the case's budget allows it, on {@code executor}: what the case has spent is
+   * read from the audit log, a database or an API.
+   */
+  private <T> CompletionStage<T> call(
+      String kind,
+      ModelTask task,
+      String input,
+      Supplier<CompletionStage<T>> call,
+      Executor executor,
+      Function<T, Usage> usage,
+      Function<T, PromptRef> prompt) {
+    CallSite site = task.site() == null ? CallSite.NONE : task.site();
+    if (budgets.perCase() == null || !settings.priced() || site.processInstanceId() == null) {
+      return permitted(kind, task, input, call, executor, usage, prompt);
+    }
+    return CompletableFuture.supplyAsync(() -> log.spentOn(site.processInstanceId()), executor)
+        .thenCompose(
+            spent -> {
+              if (spent.compareTo(budgets.perCase()) < 0) {
+                return permitted(kind, task, input, call, executor, usage, prompt);
+              }
+              String reason =
+                  "process instance %s has spent %s on model calls, its budget is %s (baton.budgets.per-case)"
+                      .formatted(
+                          site.processInstanceId(),
+                          spent.stripTrailingZeros().toPlainString(),
+                          budgets.perCase().toPlainString());
+              record(
+                  kind,
+                  task,
+                  Instant.now(),
+                  System.nanoTime(),
+                  Usage.NONE,
+                  null,
+                  BudgetExceededException.CODE,
+                  reason,
+                  sha256(input));
+              return CompletableFuture.failedFuture(
+                  new BudgetExceededException(
+                      "model '%s' was not asked: %s".formatted(name(), reason)));
+            });
+  }
+
+  /**
    * Makes the call if the breaker permits it, and records how it went on {@code executor} (the
    * record is written to a database or an API: never on the HTTP client's thread).
    */
-  private <T> CompletionStage<T> call(
+  private <T> CompletionStage<T> permitted(
       String kind,
       ModelTask task,
       String input,

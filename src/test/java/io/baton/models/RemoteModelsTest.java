@@ -4,11 +4,13 @@ import static io.baton.models.TestModels.policy;
 import static io.baton.models.TestModels.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,6 +139,43 @@ class RemoteModelsTest {
     } finally {
       oneThread.shutdownNow();
     }
+  }
+
+  @Test
+  void should_stop_asking_priced_models_once_a_case_has_spent_its_budget() {
+    simulator
+        .when(Match.userContains("parcel"))
+        .replyJson("{\"label\":\"ORDER_STATUS\",\"confidence\":0.9,\"rationale\":\"r\"}");
+    models.budgets = new ModelsProperties.Budgets(new BigDecimal("0.00001"));
+    ModelRegistry registry =
+        registry(s -> s.put("small-or-local", policy("fallback", null, "small", "local")));
+
+    registry.get("small").classify(classify("Where is my parcel?"));
+
+    assertThat(models.calls.get(0).cost()).isGreaterThan(new BigDecimal("0.00001"));
+    assertThatThrownBy(() -> registry.get("small").classify(classify("My parcel, again?")))
+        .isInstanceOf(BudgetExceededException.class)
+        .hasMessageContaining("pi-1")
+        .hasMessageContaining("baton.budgets.per-case");
+    Classification degraded =
+        registry.get("small-or-local").classify(classify("My parcel has still not arrived"));
+    assertThat(degraded.model()).isEqualTo("local");
+    Classification otherCase =
+        registry
+            .get("small")
+            .classify(
+                new ModelTask.Classify(
+                    "Where is my parcel?", LABELS, new CallSite("pi-2", "classify", "task-2")));
+    assertThat(otherCase.model()).isEqualTo("small");
+    assertThat(simulator.requests()).hasSize(2);
+    assertThat(models.calls)
+        .extracting(ModelCallRecord::model, ModelCallRecord::outcome)
+        .containsExactly(
+            tuple("small", "OK"),
+            tuple("small", "BUDGET_EXCEEDED"),
+            tuple("small", "BUDGET_EXCEEDED"),
+            tuple("local", "OK"),
+            tuple("small", "OK"));
   }
 
   @ParameterizedTest

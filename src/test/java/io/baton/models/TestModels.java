@@ -6,6 +6,7 @@ import io.baton.models.local.LocalModelProvider;
 import io.baton.models.ollama.OllamaModelProvider;
 import io.baton.models.openai.OpenAiModelProvider;
 import io.baton.models.prompts.PromptCatalog;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,10 @@ public final class TestModels {
       new LocalModelProvider(new io.baton.models.local.LocalEmbeddings());
 
   public final List<ModelCallRecord> calls = new CopyOnWriteArrayList<>();
+
+  /** The budgets of the registries built from now on. */
+  public ModelsProperties.Budgets budgets = ModelsProperties.Budgets.NONE;
+
   public final PromptCatalog prompts =
       new PromptCatalog("classpath*:processes/prompts/*.json", new ObjectMapper());
 
@@ -28,13 +33,26 @@ public final class TestModels {
   public ModelRegistry registry(
       Map<String, ModelSettings> models, ModelsProperties.BreakerSettings breaker) {
     return new ModelRegistry(
-        new ModelsProperties(models, breaker),
+        new ModelsProperties(models, breaker, budgets),
         List.of(
             LOCAL,
             new OpenAiModelProvider(prompts),
             new OllamaModelProvider(prompts),
             new AnthropicModelProvider(prompts)),
-        calls::add,
+        new ModelCallLog() {
+          @Override
+          public void record(ModelCallRecord call) {
+            calls.add(call);
+          }
+
+          @Override
+          public BigDecimal spentOn(String processInstanceId) {
+            return calls.stream()
+                .filter(c -> processInstanceId.equals(c.processInstanceId()))
+                .map(ModelCallRecord::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+          }
+        },
         null);
   }
 

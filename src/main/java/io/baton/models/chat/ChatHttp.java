@@ -1,7 +1,6 @@
 package io.baton.models.chat;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -14,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ChatHttp {
 
-  /** Threads that read providers' answers, for all models together. */
-  static final int ANSWER_THREADS = 8;
+  /** Threads that move and parse providers' answers, for all models together. */
+  static final int ANSWER_THREADS = 4;
 
   private static final ExecutorService ANSWERS =
       Executors.newFixedThreadPool(ANSWER_THREADS, daemonThreads("baton-model-http-"));
@@ -36,7 +35,7 @@ public final class ChatHttp {
   }
 
   public static HttpClientBuilder client() {
-    return JdkHttpClient.builder().httpClientBuilder(RetryAfterCapture.builder(ANSWERS));
+    return BufferedStreamHttpClient.builder(ANSWERS);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -25,8 +25,7 @@ final class EffectLedgerClient {
 
   private final String effectsUrl;
   private final String authorization;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = EngineHttp.client();
   private final ObjectMapper json = new ObjectMapper();
 
   EffectLedgerClient(String engineRestUrl, String username, String password) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,8 +28,7 @@ final class RestModelCallLog implements ModelCallLog {
 
   private final URI url;
   private final String authorization;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = EngineHttp.client();
   private final ObjectMapper json =
       JsonMapper.builder()
           .findAndAddModules()
@@ -40,6 +41,37 @@ final class RestModelCallLog implements ModelCallLog {
         "Basic "
             + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public BigDecimal spentOn(String processInstanceId) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    url
+                        + "/spent?processInstanceId="
+                        + URLEncoder.encode(processInstanceId, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", authorization)
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "cannot read what process instance %s has spent at %s: HTTP %d %s"
+                .formatted(processInstanceId, url, response.statusCode(), response.body()));
+      }
+      return new BigDecimal(json.readTree(response.body()).path("cost").asText("0"));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot read what process instance %s has spent at %s: %s"
+              .formatted(processInstanceId, url, e),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a case's spending", e);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
+import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelUnavailableException;
 import io.baton.models.PersonalData;
 import io.baton.workers.InFlightTasks.Running;
@@ -73,13 +74,15 @@ final class TopicWorker<I, O> {
   }
 
   void start(String baseUrl, WorkerProperties properties) {
-    tools =
-        new ToolRunner(
-            new EffectLedgerClient(baseUrl, properties.username(), properties.password()),
-            binding,
-            topic(),
-            properties.workerId(),
-            settings.lockDuration());
+    if (function instanceof ToolConnector<?, ?>) {
+      tools =
+          new ToolRunner(
+              new EffectLedgerClient(baseUrl, properties.username(), properties.password()),
+              binding,
+              topic(),
+              properties.workerId(),
+              settings.lockDuration());
+    }
     client =
         ExternalTaskClient.create()
             .baseUrl(baseUrl)
@@ -199,6 +202,15 @@ final class TopicWorker<I, O> {
       log.info("task {} on {}: {}", task.getId(), topic(), inProgress.getMessage());
       String message = topic() + ": " + inProgress.getMessage();
       report(() -> service.handleFailure(task, message, null, retries, wait), task);
+      return;
+    }
+    if (error instanceof BudgetExceededException overBudget) {
+      // a business outcome the diagram handles, not a failure to retry: the budget stays spent
+      report(
+          () ->
+              service.handleBpmnError(
+                  task, BudgetExceededException.CODE, PersonalData.redact(overBudget.getMessage())),
+          task);
       return;
     }
     if (error instanceof ConnectorBpmnError bpmnError) {

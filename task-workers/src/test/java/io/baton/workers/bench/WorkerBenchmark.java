@@ -53,7 +53,7 @@ class WorkerBenchmark {
 
   private static final String WORKER_PASSWORD = "bench-worker";
   private static final int IN_FLIGHT_INSTANCES = 2_500;
-  private static final int MEMORY_INSTANCES = 1_000;
+  private static final int MEMORY_INSTANCES = 2_500;
   private static final int RATIO_INSTANCES = 1_000;
   private static final int DELEGATE_SAMPLE = 60;
   private static final int STOCK_SAMPLE = 20;
@@ -107,7 +107,9 @@ class WorkerBenchmark {
     deploy("bench-delegate", null, true, 1000, 3);
     deploy("bench-stock", "bench.stock", false, 1000, 3);
 
-    // every variant works through a backlog created beforehand and released at once
+    // every variant works through a backlog created beforehand and released at once; a job the
+    // executor takes before its instance is suspended finds the simulator scripted already
+    script();
     startSuspended("bench-single", IN_FLIGHT_INSTANCES);
     startSuspended("bench-memory", MEMORY_INSTANCES);
     startSuspended("bench-three", RATIO_INSTANCES);
@@ -170,20 +172,39 @@ class WorkerBenchmark {
               maxThreads.get(),
               duplicatesA,
               secondsA));
-      // A2: retained heap, with calls held open long enough (20 s) to measure while they wait
+      // A2: calls held open long enough (20 s) for all of them to be sent before the first answer:
+      // how many one worker JVM holds at once, on how many threads, and the heap they retain
       script();
+      AtomicInteger maxThreadsA2 = new AtomicInteger(idleThreads);
       activate("bench-memory");
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> simulator.inFlight() >= MEMORY_INSTANCES * 9 / 10);
+          .until(
+              () -> {
+                maxThreadsA2.accumulateAndGet(threads(worker.pid()), Math::max);
+                return simulator.inFlight() >= MEMORY_INSTANCES * 9 / 10;
+              });
       inFlightAtHeap[0] = simulator.inFlight();
       heapAtPeak[0] = heapAfterGc(worker.pid());
       inFlightAtHeap[0] = Math.min(inFlightAtHeap[0], simulator.inFlight());
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> running("bench-memory") == 0);
+          .until(
+              () -> {
+                maxThreadsA2.accumulateAndGet(threads(worker.pid()), Math::max);
+                return running("bench-memory") == 0;
+              });
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "A2. held: %d instances, 20 s simulated latency: peak %d concurrent model calls;"
+                  + " worker JVM threads max %d; duplicate calls %d%n",
+              MEMORY_INSTANCES,
+              simulator.peakInFlight(),
+              maxThreadsA2.get(),
+              duplicates()));
       if (heapAtPeak[0] > 0) {
         report.append(
             String.format(
