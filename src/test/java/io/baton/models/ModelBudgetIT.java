@@ -60,7 +60,8 @@ class ModelBudgetIT {
   void should_raise_budget_exceeded_once_the_case_has_spent_its_budget() {
     SIMULATOR
         .when(Match.anyRequest())
-        .replyJson("{\"label\":\"REFUND\",\"confidence\":0.9,\"rationale\":\"asks for money\"}");
+        .replyJson(
+            "{\"label\":\"REFUND_REQUEST\",\"confidence\":0.9,\"rationale\":\"asks for money\"}");
     repository.createDeployment().addModelInstance("budget.bpmn", twoClassifications()).deploy();
 
     ProcessInstance pi =
