@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * Wraps a provider's model with what every call needs once: the provider's circuit breaker, the
  * audit record, and metrics. Providers implement only the calls themselves.
  */
-final class RecordedModel implements Model {
+final class RecordedModel implements AsyncModel {
 
   private final Model delegate;
   private final ModelSettings settings;
@@ -57,26 +57,6 @@ final class RecordedModel implements Model {
   @Override
   public boolean generative() {
     return delegate.generative();
-  }
-
-  @Override
-  public Classification classify(ModelTask.Classify task) {
-    return Completions.join(classifyAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Draft draft(ModelTask.DraftReply task) {
-    return Completions.join(draftAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Extraction extract(ModelTask.Extract task) {
-    return Completions.join(extractAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Answer ask(ModelTask.Ask task) {
-    return Completions.join(askAsync(task, Completions.CALLER));
   }
 
   @Override

@@ -13,12 +13,11 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import io.baton.models.Answer;
+import io.baton.models.AsyncModel;
 import io.baton.models.Classification;
-import io.baton.models.Completions;
 import io.baton.models.Draft;
 import io.baton.models.Extraction;
 import io.baton.models.LabelExamples;
-import io.baton.models.Model;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelTask;
 import io.baton.models.ModelUnavailableException;
@@ -44,7 +43,7 @@ import java.util.concurrent.Executor;
  * complete answer is parsed as a whole. Streaming clients make one attempt per call: retries,
  * fallbacks and back-off are Baton's.
  */
-public final class ChatModelAdapter implements Model {
+public final class ChatModelAdapter implements AsyncModel {
 
   private static final ObjectMapper JSON = StrictJson.MAPPER;
 
@@ -87,26 +86,6 @@ public final class ChatModelAdapter implements Model {
   @Override
   public boolean generative() {
     return true;
-  }
-
-  @Override
-  public Classification classify(ModelTask.Classify task) {
-    return Completions.join(classifyAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Draft draft(ModelTask.DraftReply task) {
-    return Completions.join(draftAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Extraction extract(ModelTask.Extract task) {
-    return Completions.join(extractAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Answer ask(ModelTask.Ask task) {
-    return Completions.join(askAsync(task, Completions.CALLER));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.baton.models.policy;
 
 import io.baton.models.Answer;
+import io.baton.models.AsyncModel;
 import io.baton.models.Classification;
 import io.baton.models.Completions;
 import io.baton.models.Draft;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * not match its schema, an answer that is not the JSON asked for, or no answer at all. The last
  * model's answer is taken as it is, for the connector to check.
  */
-public final class CascadeModel implements Model {
+public final class CascadeModel implements AsyncModel {
 
   private static final Logger log = LoggerFactory.getLogger(CascadeModel.class);
 
@@ -53,26 +54,6 @@ public final class CascadeModel implements Model {
   @Override
   public boolean generative() {
     return tiers.stream().anyMatch(Model::generative);
-  }
-
-  @Override
-  public Classification classify(ModelTask.Classify task) {
-    return Completions.join(classifyAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Draft draft(ModelTask.DraftReply task) {
-    return Completions.join(draftAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Extraction extract(ModelTask.Extract task) {
-    return Completions.join(extractAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Answer ask(ModelTask.Ask task) {
-    return Completions.join(askAsync(task, Completions.CALLER));
   }
 
   @Override

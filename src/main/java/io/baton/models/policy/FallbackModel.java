@@ -1,6 +1,7 @@
 package io.baton.models.policy;
 
 import io.baton.models.Answer;
+import io.baton.models.AsyncModel;
 import io.baton.models.Classification;
 import io.baton.models.Completions;
 import io.baton.models.Draft;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * unavailable (timeout, server error, rate limit, open circuit) hands the task to the next one. The
  * last tier is usually the offline {@code local} model.
  */
-public final class FallbackModel implements Model {
+public final class FallbackModel implements AsyncModel {
 
   private static final Logger log = LoggerFactory.getLogger(FallbackModel.class);
 
@@ -48,26 +49,6 @@ public final class FallbackModel implements Model {
   @Override
   public boolean generative() {
     return tiers.stream().anyMatch(Model::generative);
-  }
-
-  @Override
-  public Classification classify(ModelTask.Classify task) {
-    return Completions.join(classifyAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Draft draft(ModelTask.DraftReply task) {
-    return Completions.join(draftAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Extraction extract(ModelTask.Extract task) {
-    return Completions.join(extractAsync(task, Completions.CALLER));
-  }
-
-  @Override
-  public Answer ask(ModelTask.Ask task) {
-    return Completions.join(askAsync(task, Completions.CALLER));
   }
 
   @Override
