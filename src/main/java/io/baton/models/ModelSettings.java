@@ -15,6 +15,9 @@ import java.util.List;
  * @param apiKey the provider's key; set it from the environment, it is never logged
  * @param models for {@code fallback} and {@code cascade}: the named models to try, in order
  * @param minConfidence for {@code cascade}: below this confidence the next model is asked
+ * @param sendPersonalData for remote providers: {@code true} sends e-mail addresses, IBANs, card
+ *     and phone numbers as they are (for a server you run yourself); by default they are replaced
+ *     by placeholders before the prompt leaves the machine and restored in the answer
  */
 public record ModelSettings(
     String provider,
@@ -26,7 +29,8 @@ public record ModelSettings(
     BigDecimal pricePerInputToken,
     BigDecimal pricePerOutputToken,
     List<String> models,
-    Double minConfidence) {
+    Double minConfidence,
+    Boolean sendPersonalData) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -35,7 +39,12 @@ public record ModelSettings(
   }
 
   public static ModelSettings of(String provider) {
-    return new ModelSettings(provider, null, null, null, null, null, null, null, null, null);
+    return new ModelSettings(provider, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Whether prompts keep their personal data; by default it is replaced by placeholders. */
+  public boolean sendsPersonalData() {
+    return Boolean.TRUE.equals(sendPersonalData);
   }
 
   public Duration timeoutOrDefault() {

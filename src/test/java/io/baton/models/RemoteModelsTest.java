@@ -178,6 +178,65 @@ class RemoteModelsTest {
             tuple("small", "OK"));
   }
 
+  @Test
+  void should_keep_personal_data_on_the_machine_and_restore_it_in_the_answer() {
+    simulator
+        .when(Match.userContains("[EMAIL_1]"))
+        .replyJson("{\"contact\": \"[EMAIL_1]\", \"iban\": \"[IBAN_1]\"}");
+    String document =
+        "Invoice 17. Pay to DE89 3704 0044 0532 0130 00. Questions: jane.doe@example.com";
+    String schema =
+        "{\"type\": \"object\", \"properties\": {\"contact\": {\"type\": \"string\"},"
+            + " \"iban\": {\"type\": \"string\"}}}";
+
+    Extraction extraction =
+        registry(s -> {})
+            .get("small")
+            .extract(new ModelTask.Extract(document, schema, List.of(), SITE));
+
+    assertThat(simulator.requests())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.lastUserMessage())
+                    .contains("[IBAN_1]", "[EMAIL_1]")
+                    .doesNotContain("jane.doe", "3704"));
+    assertThat(extraction.json())
+        .isEqualTo(
+            "{\"contact\": \"jane.doe@example.com\", \"iban\": \"DE89 3704 0044 0532 0130 00\"}");
+  }
+
+  @Test
+  void should_send_personal_data_to_a_model_that_is_allowed_to_see_it() {
+    simulator.otherwise().reply("ok");
+    ModelSettings small = remote("openai", "sim-small", simulator.baseUrl(), "test");
+    ModelSettings trusted =
+        new ModelSettings(
+            small.provider(),
+            small.modelName(),
+            small.endpoint(),
+            small.apiKey(),
+            small.timeout(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            true);
+
+    registry(s -> s.put("on-premises", trusted))
+        .get("on-premises")
+        .ask(
+            new ModelTask.Ask(
+                new RenderedPrompt(
+                    new PromptRef("free", 1), null, "Write to jane.doe@example.com", false),
+                SITE));
+
+    assertThat(simulator.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.lastUserMessage()).contains("jane.doe@example.com"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"429", "500", "503", "timeout", "malformed-response"})
   void should_fall_back_to_the_next_model_when_the_first_cannot_answer(String failure) {

@@ -73,11 +73,12 @@ public final class TestModels {
         new java.math.BigDecimal("0.000001"),
         new java.math.BigDecimal("0.000002"),
         null,
+        null,
         null);
   }
 
   public static ModelSettings policy(String provider, Double minConfidence, String... models) {
     return new ModelSettings(
-        provider, null, null, null, null, null, null, null, List.of(models), minConfidence);
+        provider, null, null, null, null, null, null, null, List.of(models), minConfidence, null);
   }
 }

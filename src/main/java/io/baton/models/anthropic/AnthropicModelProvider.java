@@ -46,6 +46,7 @@ public class AnthropicModelProvider implements ModelProvider {
       chat.baseUrl(settings.endpoint());
     }
     // no JSON response mode: Baton's prompts ask for JSON and the answers are parsed strictly
-    return new ChatModelAdapter(name, PROVIDER, chat.build(), prompts, maxTokens, false);
+    return new ChatModelAdapter(
+        name, PROVIDER, chat.build(), prompts, maxTokens, false, !settings.sendsPersonalData());
   }
 }

@@ -21,6 +21,7 @@ import io.baton.models.LabelExamples;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelTask;
 import io.baton.models.ModelUnavailableException;
+import io.baton.models.Pseudonyms;
 import io.baton.models.RenderedPrompt;
 import io.baton.models.StrictJson;
 import io.baton.models.Usage;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * A generative model reached through a langchain4j {@link StreamingChatModel}. Classification,
@@ -53,10 +55,13 @@ public final class ChatModelAdapter implements AsyncModel {
   private final PromptCatalog prompts;
   private final Integer maxTokens;
   private final boolean jsonMode;
+  private final boolean pseudonymize;
 
   /**
    * @param jsonMode whether the provider has a JSON response mode; without it the prompt alone asks
    *     for JSON
+   * @param pseudonymize whether personal data in prompts is replaced by placeholders before it is
+   *     sent, and restored in the answer
    */
   public ChatModelAdapter(
       String name,
@@ -64,13 +69,15 @@ public final class ChatModelAdapter implements AsyncModel {
       StreamingChatModel chat,
       PromptCatalog prompts,
       Integer maxTokens,
-      boolean jsonMode) {
+      boolean jsonMode,
+      boolean pseudonymize) {
     this.name = name;
     this.provider = provider;
     this.chat = chat;
     this.prompts = prompts;
     this.maxTokens = maxTokens;
     this.jsonMode = jsonMode;
+    this.pseudonymize = pseudonymize;
   }
 
   @Override
@@ -171,11 +178,14 @@ public final class ChatModelAdapter implements AsyncModel {
   }
 
   private CompletableFuture<Reply> send(RenderedPrompt prompt) {
+    // personal data stays here: the provider sees placeholders, the answer gets the values back
+    Pseudonyms pseudonyms = new Pseudonyms();
+    UnaryOperator<String> outbound = pseudonymize ? pseudonyms::hide : UnaryOperator.identity();
     List<ChatMessage> messages = new ArrayList<>();
     if (prompt.system() != null && !prompt.system().isBlank()) {
-      messages.add(SystemMessage.from(prompt.system()));
+      messages.add(SystemMessage.from(outbound.apply(prompt.system())));
     }
-    messages.add(UserMessage.from(prompt.user()));
+    messages.add(UserMessage.from(outbound.apply(prompt.user())));
     ChatRequest.Builder request =
         ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens);
     if (prompt.json() && jsonMode) {
@@ -205,7 +215,8 @@ public final class ChatModelAdapter implements AsyncModel {
                         call.retryAfter(),
                         null));
               } else {
-                reply.complete(reply(response));
+                Reply answer = reply(response);
+                reply.complete(new Reply(pseudonyms.restore(answer.text()), answer.usage()));
               }
             }
 

@@ -40,6 +40,7 @@ public class OllamaModelProvider implements ModelProvider {
             .timeout(settings.timeoutOrDefault())
             .httpClientBuilder(ChatHttp.client())
             .build();
-    return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);
+    return new ChatModelAdapter(
+        name, PROVIDER, chat, prompts, settings.maxTokens(), true, !settings.sendsPersonalData());
   }
 }

@@ -49,6 +49,7 @@ public class OpenAiModelProvider implements ModelProvider {
             .timeout(settings.timeoutOrDefault())
             .httpClientBuilder(ChatHttp.client())
             .build();
-    return new ChatModelAdapter(name, PROVIDER, chat, prompts, settings.maxTokens(), true);
+    return new ChatModelAdapter(
+        name, PROVIDER, chat, prompts, settings.maxTokens(), true, !settings.sendsPersonalData());
   }
 }
