@@ -186,14 +186,19 @@ final class RecordedModel implements AsyncModel {
               Throwable failure = error == null ? null : Completions.cause(error);
               release(start, failure);
               if (failure != null) {
+                // an unusable answer was still answered: its tokens cost money
+                ModelOutputException unusable =
+                    failure instanceof ModelOutputException output ? output : null;
                 PromptRef failedPrompt =
-                    task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
+                    unusable != null && unusable.prompt() != null
+                        ? unusable.prompt()
+                        : task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
                 record(
                     kind,
                     task,
                     startedAt,
                     start,
-                    Usage.NONE,
+                    unusable == null ? Usage.NONE : unusable.usage(),
                     failedPrompt,
                     failure instanceof RuntimeException r ? outcome(r) : "ERROR",
                     failure.getMessage(),

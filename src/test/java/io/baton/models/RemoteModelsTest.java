@@ -405,7 +405,14 @@ class RemoteModelsTest {
         .hasMessageStartingWith("model 'small' answered");
     assertThat(models.calls)
         .singleElement()
-        .satisfies(c -> assertThat(c.outcome()).isEqualTo("INVALID_OUTPUT"));
+        .satisfies(
+            c -> {
+              assertThat(c.outcome()).isEqualTo("INVALID_OUTPUT");
+              // the provider answered and charges for it: the audit and the budget count it
+              assertThat(c.outputTokens()).isPositive();
+              assertThat(c.cost()).isPositive();
+              assertThat(c.promptId()).isEqualTo("baton-classify");
+            });
   }
 
   @Test

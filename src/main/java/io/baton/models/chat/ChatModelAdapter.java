@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -103,7 +104,8 @@ public final class ChatModelAdapter implements AsyncModel {
     }
     RenderedPrompt prompt =
         prompts.get("baton-classify", null).render(Map.of("text", task.text(), "labels", labels));
-    return send(prompt).thenApply(reply -> classification(task, prompt, reply));
+    return send(prompt)
+        .thenApply(reply -> priced(reply, prompt, () -> classification(task, prompt, reply)));
   }
 
   private Classification classification(
@@ -138,12 +140,17 @@ public final class ChatModelAdapter implements AsyncModel {
             .render(Map.of("text", task.text(), "candidates", task.candidates()));
     return send(prompt)
         .thenApply(
-            reply -> {
-              if (reply.text() == null || reply.text().isBlank()) {
-                throw new ModelOutputException(name, "answered an empty reply");
-              }
-              return new Draft(reply.text().strip(), true, 0, name, reply.usage(), prompt.ref());
-            });
+            reply ->
+                priced(
+                    reply,
+                    prompt,
+                    () -> {
+                      if (reply.text() == null || reply.text().isBlank()) {
+                        throw new ModelOutputException(name, "answered an empty reply");
+                      }
+                      return new Draft(
+                          reply.text().strip(), true, 0, name, reply.usage(), prompt.ref());
+                    }));
   }
 
   @Override
@@ -169,12 +176,16 @@ public final class ChatModelAdapter implements AsyncModel {
   public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
     return send(task.prompt())
         .thenApply(
-            reply -> {
-              if (task.prompt().json()) {
-                jsonObject(reply.text());
-              }
-              return new Answer(reply.text(), name, reply.usage(), task.prompt().ref());
-            });
+            reply ->
+                priced(
+                    reply,
+                    task.prompt(),
+                    () -> {
+                      if (task.prompt().json()) {
+                        jsonObject(reply.text());
+                      }
+                      return new Answer(reply.text(), name, reply.usage(), task.prompt().ref());
+                    }));
   }
 
   private CompletableFuture<Reply> send(RenderedPrompt prompt) {
@@ -231,6 +242,15 @@ public final class ChatModelAdapter implements AsyncModel {
       RetryAfterCapture.end();
     }
     return reply;
+  }
+
+  /** Parses an answer; an unusable one fails with what it cost, for the audit and the budget. */
+  private static <T> T priced(Reply reply, RenderedPrompt prompt, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ModelOutputException e) {
+      throw e.costing(reply.usage(), prompt.ref());
+    }
   }
 
   private static boolean hasContent(ChatResponse response) {
