@@ -151,6 +151,21 @@ class DocumentIntakePostgresIT {
   }
 
   @Test
+  void should_send_an_invoice_with_an_invented_total_to_a_reviewer() {
+    // the model answers a total that is not in the document, and within the auto-approve limit
+    extractAnswers("INV-100", "Paper & Co", 2400.0);
+    riskAnswers("LOW");
+
+    ProcessInstance pi = start(ROUTINE);
+    awaitWaitingAt(pi, "review-document");
+
+    assertThat(historic(pi, "validationVerdict")).isEqualTo("FAIL");
+    assertThat((String) historic(pi, "validationReasons"))
+        .contains("'totalAmount' is 2400.0, which is not in the source text");
+    assertThat(historic(pi, "route")).isEqualTo("REVIEW");
+  }
+
+  @Test
   void should_send_an_invoice_above_the_limit_to_a_reviewer_who_approves_it() {
     extractAnswers("INV-200", "Build It Ltd", 18500.0);
     riskAnswers("LOW");

@@ -62,6 +62,9 @@ public class ValidateFunction implements ConnectorFunction<ValidateRequest, Vali
     if (request.rejectPii()) {
       checkPersonalData(output, report);
     }
+    if (request.sourceFields() != null && !request.sourceFields().isEmpty()) {
+      checkSourceValues(request, json, report);
+    }
     Double groundingScore = null;
     if (request.sources() != null) {
       String text = json.document() != null ? texts(json.document()) : output;
@@ -154,6 +157,23 @@ public class ValidateFunction implements ConnectorFunction<ValidateRequest, Vali
         report.fail(
             "allowedValues",
             "'%s' is %s, not one of %s".formatted(field, shorten(value.toString()), allowed));
+      }
+    }
+  }
+
+  private static void checkSourceValues(ValidateRequest request, Parsed json, Report report) {
+    if (json.document() == null) {
+      return; // checkJson has said why
+    }
+    SourceText source = new SourceText(request.sourceText());
+    report.pass("source");
+    for (String field : request.sourceFields()) {
+      JsonNode value = FieldPath.find(json.document(), field);
+      if (!FieldPath.isEmpty(value) && !source.contains(value)) {
+        report.fail(
+            "source",
+            "'%s' is %s, which is not in the source text"
+                .formatted(field, shorten(value.isTextual() ? value.asText() : value.toString())));
       }
     }
   }

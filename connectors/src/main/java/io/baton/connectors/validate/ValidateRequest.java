@@ -26,6 +26,11 @@ import java.util.Map;
  * @param minGrounding the similarity (0..1) each sentence of the output needs to at least one
  *     source (embedding similarity: it catches claims on subjects the sources do not cover, not
  *     contradictions of a source); 0.5 when not given
+ * @param sourceText the text a structured output was taken from, such as the document an extraction
+ *     read; with {@code sourceFields}
+ * @param sourceFields fields whose values must be found in {@code sourceText}: text ignoring case
+ *     and spacing, numbers by value ({@code 1,234.50} = 1234.5). It catches a value the model
+ *     invented, which a schema cannot
  * @param minLength the fewest characters the output may have
  * @param maxLength the most characters the output may have
  * @param failOnReject whether a failed check raises BPMN error {@code VALIDATION_FAILED} instead of
@@ -39,6 +44,8 @@ public record ValidateRequest(
     boolean rejectPii,
     @Size(max = 50) List<@NotBlank @Size(max = 20_000) String> sources,
     @DecimalMin("0") @DecimalMax("1") Double minGrounding,
+    @Size(max = MAX_OUTPUT_LENGTH) String sourceText,
+    @Size(max = 100) List<@NotBlank String> sourceFields,
     @PositiveOrZero Integer minLength,
     @Positive Integer maxLength,
     boolean failOnReject) {
@@ -53,15 +60,22 @@ public record ValidateRequest(
   @AssertTrue(
       message =
           "give at least one check: jsonSchema, requiredFields, allowedValues, rejectPii, sources,"
-              + " minLength or maxLength")
+              + " sourceText with sourceFields, minLength or maxLength")
   boolean isAnyCheckGiven() {
     return jsonSchema != null
         || requiredFields != null && !requiredFields.isEmpty()
         || allowedValues != null && !allowedValues.isEmpty()
         || rejectPii
         || sources != null
+        || sourceFields != null
         || minLength != null
         || maxLength != null;
+  }
+
+  @AssertTrue(message = "give sourceText and sourceFields together")
+  boolean isSourceCheckComplete() {
+    boolean hasFields = sourceFields != null && !sourceFields.isEmpty();
+    return (sourceText != null) == hasFields;
   }
 
   @AssertTrue(message = "minLength must not be greater than maxLength")
@@ -72,6 +86,7 @@ public record ValidateRequest(
   boolean needsJson() {
     return jsonSchema != null
         || requiredFields != null && !requiredFields.isEmpty()
-        || allowedValues != null && !allowedValues.isEmpty();
+        || allowedValues != null && !allowedValues.isEmpty()
+        || sourceFields != null && !sourceFields.isEmpty();
   }
 }

@@ -103,6 +103,8 @@ class ValidateFunctionTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 false));
 
     assertThat(result.verdict()).isEqualTo("FAIL");
@@ -183,6 +185,8 @@ class ValidateFunctionTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 100,
                 false));
 
@@ -252,10 +256,21 @@ class ValidateFunctionTest {
   @Test
   void should_raise_validation_failed_when_asked_to_fail_on_reject() {
     ValidateRequest failing =
-        new ValidateRequest("OK", null, null, null, false, null, null, 10, null, true);
+        new ValidateRequest("OK", null, null, null, false, null, null, null, null, 10, null, true);
     ValidateRequest passing =
         new ValidateRequest(
-            "Fine and long enough", null, null, null, false, null, null, 10, null, true);
+            "Fine and long enough",
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            10,
+            null,
+            true);
 
     assertThatThrownBy(() -> validate(failing))
         .isInstanceOfSatisfying(
@@ -278,44 +293,109 @@ class ValidateFunctionTest {
             fields(
                 validator.validate(
                     new ValidateRequest(
-                        null, null, null, null, true, null, null, null, null, false))))
+                        null, null, null, null, true, null, null, null, null, null, null, false))))
         .containsExactly("output");
     assertThat(
             fields(
                 validator.validate(
                     new ValidateRequest(
-                        "text", null, null, null, false, null, null, null, null, false))))
+                        "text", null, null, null, false, null, null, null, null, null, null,
+                        false))))
         .containsExactly("anyCheckGiven");
     assertThat(
             fields(
                 validator.validate(
                     new ValidateRequest(
-                        "text", null, null, null, false, List.of("a source"), 1.5, 20, 10, false))))
+                        "text",
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of("a source"),
+                        1.5,
+                        null,
+                        null,
+                        20,
+                        10,
+                        false))))
         .containsExactlyInAnyOrder("minGrounding", "lengthRangeValid");
+  }
+
+  @Test
+  void should_fail_values_that_are_not_in_the_source_text() {
+    String document =
+        "INVOICE INV-2024-0042\nVendor: Nordwind Logistik GmbH\nTotal: EUR 1.234,50\nDue 30 days";
+    List<String> fields = List.of("invoiceNumber", "vendor", "totalAmount");
+
+    ValidateResult taken =
+        validate(
+            fromSource(
+                "{\"invoiceNumber\": \"INV-2024-0042\", \"vendor\": \"Nordwind  logistik GmbH\","
+                    + " \"totalAmount\": 1234.5, \"currency\": \"EUR\"}",
+                document,
+                fields));
+    ValidateResult invented =
+        validate(
+            fromSource(
+                "{\"invoiceNumber\": \"INV-2024-0042\", \"vendor\": \"Acme Corp\","
+                    + " \"totalAmount\": 9800}",
+                document,
+                fields));
+
+    assertThat(taken.verdict()).isEqualTo(ValidateResult.PASS);
+    assertThat(taken.checks()).containsEntry("source", ValidateResult.PASS);
+    assertThat(invented.verdict()).isEqualTo(ValidateResult.FAIL);
+    assertThat(invented.reasons())
+        .containsExactly(
+            "source: 'vendor' is Acme Corp, which is not in the source text",
+            "source: 'totalAmount' is 9800, which is not in the source text");
+  }
+
+  @Test
+  void should_read_numbers_in_either_convention() {
+    List<String> amount = List.of("amount");
+
+    assertThat(validate(fromSource("{\"amount\": 1234.5}", "Total 1,234.50 USD", amount)).verdict())
+        .isEqualTo(ValidateResult.PASS);
+    assertThat(
+            validate(fromSource("{\"amount\": \"1234.50\"}", "Summe 1 234,50 €", amount)).verdict())
+        .isEqualTo(ValidateResult.PASS);
+    assertThat(validate(fromSource("{\"amount\": 123.45}", "Total 1,234.50 USD", amount)).verdict())
+        .isEqualTo(ValidateResult.FAIL);
   }
 
   private static ValidateResult validate(ValidateRequest request) {
     return validate.apply(request, TaskContext.NONE);
   }
 
+  private static ValidateRequest fromSource(String output, String source, List<String> fields) {
+    return new ValidateRequest(
+        output, null, null, null, false, null, null, source, fields, null, null, false);
+  }
+
   private static ValidateRequest request(String output, String schema) {
-    return new ValidateRequest(output, schema, null, null, false, null, null, null, null, false);
+    return new ValidateRequest(
+        output, schema, null, null, false, null, null, null, null, null, null, false);
   }
 
   private static ValidateRequest allowed(String output, Map<String, List<String>> allowed) {
-    return new ValidateRequest(output, null, null, allowed, false, null, null, null, null, false);
+    return new ValidateRequest(
+        output, null, null, allowed, false, null, null, null, null, null, null, false);
   }
 
   private static ValidateRequest pii(String output) {
-    return new ValidateRequest(output, null, null, null, true, null, null, null, null, false);
+    return new ValidateRequest(
+        output, null, null, null, true, null, null, null, null, null, null, false);
   }
 
   private static ValidateRequest grounded(String output) {
-    return new ValidateRequest(output, null, null, null, false, POLICY, null, null, null, false);
+    return new ValidateRequest(
+        output, null, null, null, false, POLICY, null, null, null, null, null, false);
   }
 
   private static ValidateRequest length(String output, int min, int max) {
-    return new ValidateRequest(output, null, null, null, false, null, null, min, max, false);
+    return new ValidateRequest(
+        output, null, null, null, false, null, null, null, null, min, max, false);
   }
 
   private static List<String> fields(Set<? extends ConstraintViolation<?>> violations) {
