@@ -176,6 +176,13 @@ class RemoteModelsTest {
             tuple("small", "BUDGET_EXCEEDED"),
             tuple("local", "OK"),
             tuple("small", "OK"));
+    assertThatThrownBy(
+            () ->
+                registry(s -> s.put("priced-chain", policy("fallback", null, "small", "large")))
+                    .get("priced-chain")
+                    .classify(classify("Where is my parcel, please?")))
+        .as("a chain whose every model is over the budget says so, not 'try again later'")
+        .isInstanceOf(BudgetExceededException.class);
   }
 
   @Test

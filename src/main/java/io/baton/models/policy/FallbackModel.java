@@ -2,6 +2,7 @@ package io.baton.models.policy;
 
 import io.baton.models.Answer;
 import io.baton.models.AsyncModel;
+import io.baton.models.BudgetExceededException;
 import io.baton.models.Classification;
 import io.baton.models.Completions;
 import io.baton.models.Draft;
@@ -72,21 +73,26 @@ public final class FallbackModel implements AsyncModel {
   }
 
   private <T> CompletionStage<T> first(Function<Model, CompletionStage<T>> call) {
-    return tryFrom(0, call, new ArrayList<>(), null);
+    return tryFrom(0, call, new ArrayList<>(), null, true);
   }
 
   private <T> CompletionStage<T> tryFrom(
       int index,
       Function<Model, CompletionStage<T>> call,
       List<String> reasons,
-      ModelUnavailableException last) {
+      ModelUnavailableException last,
+      boolean budgetOnly) {
     if (index == tiers.size()) {
+      String why =
+          "no model of fallback chain '%s' could answer: %s"
+              .formatted(name, String.join("; ", reasons));
+      // when every model that could answer was refused for the case's budget, trying again later
+      // will not help: the diagram's BUDGET_EXCEEDED path will
+      boolean overBudget = last instanceof BudgetExceededException && budgetOnly;
       return CompletableFuture.failedFuture(
-          new ModelUnavailableException(
-              "no model of fallback chain '%s' could answer: %s"
-                  .formatted(name, String.join("; ", reasons)),
-              last == null ? null : last.retryAfter(),
-              last));
+          overBudget
+              ? new BudgetExceededException(why)
+              : new ModelUnavailableException(why, last == null ? null : last.retryAfter(), last));
     }
     Model tier = tiers.get(index);
     CompletionStage<T> answer;
@@ -109,11 +115,16 @@ public final class FallbackModel implements AsyncModel {
                     name,
                     unavailable.getMessage());
                 reasons.add(unavailable.getMessage());
-                return tryFrom(index + 1, call, reasons, unavailable);
+                return tryFrom(
+                    index + 1,
+                    call,
+                    reasons,
+                    unavailable,
+                    budgetOnly && unavailable instanceof BudgetExceededException);
               }
               if (cause instanceof ModelNotGenerativeException notGenerative) {
                 reasons.add(notGenerative.getMessage());
-                return tryFrom(index + 1, call, reasons, last);
+                return tryFrom(index + 1, call, reasons, last, budgetOnly);
               }
               return CompletableFuture.<T>failedFuture(cause);
             })
