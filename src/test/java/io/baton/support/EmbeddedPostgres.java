@@ -57,7 +57,11 @@ public final class EmbeddedPostgres {
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+        server =
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                // closed by close(), after Spring has closed the contexts that use it
+                .setRegisterShutdownHook(false)
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
@@ -66,11 +70,43 @@ public final class EmbeddedPostgres {
     return server;
   }
 
+  /**
+   * Runs at JVM exit, at the same time as Spring Boot's hook that closes the test's application
+   * contexts: it lets that one finish first, so the engine and its workers do not wait for a
+   * database that is already gone.
+   */
   private static void close() {
+    Thread spring = springShutdownHook();
+    if (spring != null) {
+      try {
+        spring.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       server.close();
     } catch (IOException e) {
       // the JVM is exiting; the server's directory is temporary
     }
+  }
+
+  /** Spring Boot's shutdown hook thread, if this JVM ran an application; it may start later. */
+  private static Thread springShutdownHook() {
+    long until = System.currentTimeMillis() + 500;
+    do {
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (thread.getName().equals("SpringApplicationShutdownHook")) {
+          return thread;
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    } while (System.currentTimeMillis() < until);
+    return null;
   }
 }
