@@ -70,6 +70,9 @@ final class InFlightTasks {
     /** Handed back or lost its lock: the outcome is no longer this worker's to report. */
     volatile boolean released;
 
+    /** Its outcome is being reported: the lock keeper leaves it alone, not to race the report. */
+    volatile boolean finishing;
+
     Running(ExternalTask task, ExternalTaskService service, long lockExpiresAt) {
       this.task = task;
       this.service = service;

@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.ConnectionLostException;
+import org.camunda.bpm.client.exception.EngineException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -148,6 +149,7 @@ final class TopicWorker<I, O> {
         .whenCompleteAsync(
             (variables, error) -> {
               try {
+                running.finishing = true;
                 if (!running.released) {
                   finish(task, service, variables, unwrap(error));
                 }
@@ -166,6 +168,25 @@ final class TopicWorker<I, O> {
             executor);
   }
 
+  /**
+   * Completes the task; when a lock extension that was already under way changed the task at the
+   * same moment (the engine's optimistic locking), completes it again: the result is still good,
+   * and failing the task would only run the connector a second time.
+   */
+  private static void completeDespiteLockExtension(
+      ExternalTask task, ExternalTaskService service, Map<String, Object> variables) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        service.complete(task, variables);
+        return;
+      } catch (EngineException e) {
+        if (attempt == 3 || !"OptimisticLockingException".equals(e.getType())) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private static TaskContext context(ExternalTask task) {
     return new TaskContext(
         task.getProcessInstanceId(),
@@ -182,7 +203,7 @@ final class TopicWorker<I, O> {
       Throwable error) {
     if (error == null) {
       try {
-        service.complete(task, variables);
+        completeDespiteLockExtension(task, service, variables);
         return;
       } catch (NotFoundException | ConnectionLostException e) {
         // the task is gone (cancelled, or completed after its lock ran out) or the engine is out
@@ -249,7 +270,7 @@ final class TopicWorker<I, O> {
   void extendLocks(long now) {
     long lockMillis = settings.lockDuration().toMillis();
     for (Running running : inFlight.all()) {
-      if (!running.released && running.lockExpiresAt - now < lockMillis / 2) {
+      if (!running.released && !running.finishing && running.lockExpiresAt - now < lockMillis / 2) {
         try {
           running.service.extendLock(running.task, lockMillis);
           running.lockExpiresAt = now + lockMillis;
