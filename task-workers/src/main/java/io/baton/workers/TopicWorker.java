@@ -133,12 +133,14 @@ final class TopicWorker<I, O> {
             task, service, System.currentTimeMillis() + settings.lockDuration().toMillis());
     CompletableFuture<Map<String, Object>> result;
     try {
+      // the connector starts on the pool, not on this fetch thread: preparing a model request
+      // (rendering, the request's JSON) for a whole batch would hold up the next fetch
       result =
           function instanceof ToolConnector<I, O> tool
               ? CompletableFuture.supplyAsync(() -> tools.actOnce(tool, task, input), executor)
-              : function
-                  .applyAsync(input, context(task), executor)
-                  .toCompletableFuture()
+              : CompletableFuture.supplyAsync(
+                      () -> function.applyAsync(input, context(task), executor), executor)
+                  .thenCompose(started -> started)
                   .thenApply(binding::toVariables);
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
