@@ -1,9 +1,11 @@
 package io.baton.models;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** Waiting for an asynchronous model call where a caller needs the answer now. */
 public final class Completions {
@@ -12,6 +14,15 @@ public final class Completions {
   public static final Executor CALLER = Runnable::run;
 
   private Completions() {}
+
+  /** The stage a call returns, or a failed stage when the call throws before returning one. */
+  public static <T> CompletionStage<T> attempt(Supplier<? extends CompletionStage<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** The stage's result, or the exception it failed with, as thrown by the call itself. */
   public static <T> T join(CompletionStage<T> stage) {

@@ -94,13 +94,7 @@ public final class CascadeModel implements AsyncModel {
       int index, Function<Model, CompletionStage<T>> call, Predicate<T> goodEnough) {
     Model tier = tiers.get(index);
     boolean last = index == tiers.size() - 1;
-    CompletionStage<T> answer;
-    try {
-      answer = call.apply(tier);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
-    return answer
+    return Completions.attempt(() -> call.apply(tier))
         .handle(
             (result, error) -> {
               if (error == null) {

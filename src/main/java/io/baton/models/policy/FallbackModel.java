@@ -95,13 +95,7 @@ public final class FallbackModel implements AsyncModel {
               : new ModelUnavailableException(why, last == null ? null : last.retryAfter(), last));
     }
     Model tier = tiers.get(index);
-    CompletionStage<T> answer;
-    try {
-      answer = call.apply(tier);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
-    return answer
+    return Completions.attempt(() -> call.apply(tier))
         .handle(
             (result, error) -> {
               if (error == null) {

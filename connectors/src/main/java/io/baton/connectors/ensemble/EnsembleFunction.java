@@ -119,17 +119,13 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
       List<LabelExamples> labels,
       TaskContext context,
       Executor executor) {
-    CompletionStage<Classification> answer;
-    try {
-      answer =
-          models
-              .get(name)
-              .classifyAsync(
-                  new ModelTask.Classify(request.text(), labels, context.callSite()), executor);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
-    return answer
+    return Completions.attempt(
+            () ->
+                models
+                    .get(name)
+                    .classifyAsync(
+                        new ModelTask.Classify(request.text(), labels, context.callSite()),
+                        executor))
         .handle(
             (classification, error) -> {
               if (error == null) {
