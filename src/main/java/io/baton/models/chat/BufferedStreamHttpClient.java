@@ -5,11 +5,13 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventListenerUtils;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.baton.models.Completions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +26,13 @@ import java.util.concurrent.Executor;
  * memory. Baton uses only the complete answer, never the pieces, so nothing is lost by waiting for
  * the end.
  *
- * <p>Requests without a stream go through langchain4j's JDK client unchanged.
+ * <p>Requests without a stream are sent with the same JDK client and wait for their answer.
  */
 final class BufferedStreamHttpClient implements HttpClient {
 
   private final java.net.http.HttpClient jdk;
   private final Duration readTimeout;
   private final Executor parsing;
-  private final HttpClient plain;
 
   private BufferedStreamHttpClient(Builder builder) {
     java.net.http.HttpClient.Builder jdkBuilder = RetryAfterCapture.builder(builder.executor);
@@ -41,12 +42,6 @@ final class BufferedStreamHttpClient implements HttpClient {
     this.jdk = jdkBuilder.build();
     this.readTimeout = builder.readTimeout;
     this.parsing = builder.executor;
-    this.plain =
-        JdkHttpClient.builder()
-            .httpClientBuilder(RetryAfterCapture.builder(builder.executor))
-            .connectTimeout(builder.connectTimeout)
-            .readTimeout(builder.readTimeout)
-            .build();
   }
 
   static Builder builder(Executor executor) {
@@ -55,7 +50,23 @@ final class BufferedStreamHttpClient implements HttpClient {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    return plain.execute(request);
+    HttpResponse<String> response;
+    try {
+      response = jdk.send(toJdk(request), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + request.url(), e);
+    }
+    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+      throw new HttpException(response.statusCode(), response.body());
+    }
+    return SuccessfulHttpResponse.builder()
+        .statusCode(response.statusCode())
+        .headers(response.headers().map())
+        .body(response.body())
+        .build();
   }
 
   @Override
@@ -65,7 +76,7 @@ final class BufferedStreamHttpClient implements HttpClient {
         .thenAcceptAsync(response -> deliver(response, parser, listener), parsing)
         .exceptionally(
             error -> {
-              Throwable cause = error.getCause() != null ? error.getCause() : error;
+              Throwable cause = Completions.cause(error);
               ServerSentEventListenerUtils.ignoringExceptions(() -> listener.onError(cause));
               return null;
             });
@@ -94,7 +105,8 @@ final class BufferedStreamHttpClient implements HttpClient {
 
   private java.net.http.HttpRequest toJdk(HttpRequest request) {
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-      throw new IllegalArgumentException("a streamed request with form data is not supported");
+      throw new IllegalArgumentException(
+          "a request with form data is not supported: Baton's chat calls send JSON");
     }
     java.net.http.HttpRequest.Builder jdkRequest =
         java.net.http.HttpRequest.newBuilder(URI.create(request.url()));

@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK HTTP client a worker reaches Baton's own engine API with (the effect ledger, the audit of
@@ -13,15 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EngineHttp {
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService SHARED =
-      Executors.newFixedThreadPool(
-          2,
-          runnable -> {
-            Thread thread = new Thread(runnable, "baton-engine-http-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newFixedThreadPool(2, WorkerRuntime.named("baton-engine-http"));
 
   private EngineHttp() {}
 

@@ -6,6 +6,7 @@ import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
 import io.baton.models.BudgetExceededException;
+import io.baton.models.Completions;
 import io.baton.models.ModelUnavailableException;
 import io.baton.models.PersonalData;
 import io.baton.workers.InFlightTasks.Running;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -153,7 +152,7 @@ final class TopicWorker<I, O> {
               try {
                 running.finishing = true;
                 if (!running.released) {
-                  finish(task, service, variables, unwrap(error));
+                  finish(task, service, variables, Completions.cause(error));
                 }
               } catch (RuntimeException e) {
                 log.warn(
@@ -349,14 +348,6 @@ final class TopicWorker<I, O> {
         ? "timed out after %d ms; a connector that needs longer needs a longer baton.workers.timeout"
             .formatted(settings.timeout().toMillis())
         : error.getMessage();
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    while ((error instanceof CompletionException || error instanceof ExecutionException)
-        && error.getCause() != null) {
-      error = error.getCause();
-    }
-    return error;
   }
 
   private static String stackTrace(Throwable e) {
