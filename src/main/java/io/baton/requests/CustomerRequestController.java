@@ -1,9 +1,11 @@
 package io.baton.requests;
 
+import io.baton.security.starts.InvalidStartException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Starts a customer request: {@code POST /api/customer-requests {message, customerId, amount?}}.
+ * The body is checked against {@link CustomerRequestRules} as it was sent, without coercion: a
+ * number where text belongs, an infinite amount or an unknown field is refused with 400.
  */
 @RestController
 @RequestMapping("/api/customer-requests")
@@ -25,39 +29,36 @@ class CustomerRequestController {
   static final String PROCESS_KEY = "customer-request";
 
   private final RuntimeService runtime;
+  private final CustomerRequestRules rules;
 
-  CustomerRequestController(RuntimeService runtime) {
+  CustomerRequestController(RuntimeService runtime, CustomerRequestRules rules) {
     this.runtime = runtime;
+    this.rules = rules;
   }
 
   @PostMapping
-  ResponseEntity<StartedRequest> start(@RequestBody CustomerRequest request) {
-    List<String> problems =
-        CustomerRequestRules.problems(request.message(), request.customerId(), request.amount());
+  ResponseEntity<StartedRequest> start(@RequestBody Map<String, Object> request) {
+    List<String> problems = rules.problems(request, null, Set.of());
     if (!problems.isEmpty()) {
-      throw new InvalidCustomerRequestException(problems);
+      throw new InvalidStartException(PROCESS_KEY, problems);
     }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("message", request.message());
-    variables.put("customerId", request.customerId());
-    if (request.amount() != null) {
-      variables.put("amount", request.amount());
+    Map<String, Object> variables = new HashMap<>(request);
+    if (request.get("amount") instanceof Number amount) {
+      variables.put("amount", amount.doubleValue());
     }
     ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
     return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
         .body(new StartedRequest(instance.getId(), instance.isEnded()));
   }
 
-  @ExceptionHandler(InvalidCustomerRequestException.class)
-  ProblemDetail invalid(InvalidCustomerRequestException e) {
+  @ExceptionHandler(InvalidStartException.class)
+  ProblemDetail invalid(InvalidStartException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Invalid customer request");
     problem.setProperty("problems", e.problems());
     return problem;
   }
-
-  record CustomerRequest(String message, String customerId, Double amount) {}
 
   record StartedRequest(String processInstanceId, boolean ended) {}
 }

@@ -1,39 +1,38 @@
 package io.baton.requests;
 
-import java.util.ArrayList;
+import io.baton.security.starts.StartRules;
+import io.baton.security.starts.StartVariable;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * What a customer request must carry. The start API, the start form and the engine (for every other
- * way in) all apply these same rules.
+ * way in, as a built-in start listener) all apply these same rules: a message of at most {@value
+ * #MAX_MESSAGE_LENGTH} characters, a customer id of letters, digits, '.', '_' and '-' (it is copied
+ * into replies and forms, so no markup or control characters), and an optional finite amount.
  */
-public final class CustomerRequestRules {
+@Component
+public class CustomerRequestRules implements StartRules {
 
   public static final int MAX_MESSAGE_LENGTH = 4_000;
   public static final int MAX_CUSTOMER_ID_LENGTH = 64;
+  public static final double MAX_AMOUNT = 1_000_000_000;
 
-  private CustomerRequestRules() {}
+  private static final List<StartVariable> VARIABLES =
+      List.of(
+          StartVariable.text("message", MAX_MESSAGE_LENGTH).required(),
+          StartVariable.text("customerId", MAX_CUSTOMER_ID_LENGTH)
+              .required()
+              .matching("[A-Za-z0-9][A-Za-z0-9._-]*"),
+          StartVariable.number("amount", 0, MAX_AMOUNT));
 
-  /** The problems with a request, empty when it is valid. */
-  public static List<String> problems(Object message, Object customerId, Object amount) {
-    List<String> problems = new ArrayList<>();
-    if (!(message instanceof String text) || text.isBlank()) {
-      problems.add("message is required and must not be empty");
-    } else if (text.length() > MAX_MESSAGE_LENGTH) {
-      problems.add(
-          "message has %d characters; the limit is %d"
-              .formatted(text.length(), MAX_MESSAGE_LENGTH));
-    }
-    if (!(customerId instanceof String id) || id.isBlank()) {
-      problems.add("customerId is required");
-    } else if (id.length() > MAX_CUSTOMER_ID_LENGTH) {
-      problems.add(
-          "customerId has %d characters; the limit is %d"
-              .formatted(id.length(), MAX_CUSTOMER_ID_LENGTH));
-    }
-    if (amount != null && !(amount instanceof Number number && number.doubleValue() >= 0)) {
-      problems.add("amount must be a number of at least 0, not " + amount);
-    }
-    return problems;
+  @Override
+  public String processKey() {
+    return CustomerRequestController.PROCESS_KEY;
+  }
+
+  @Override
+  public List<StartVariable> variables() {
+    return VARIABLES;
   }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}) and the metrics endpoints
@@ -20,6 +21,8 @@ class RestAuthenticationConfiguration {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("baton-rest-authentication");
+    // before the start rate limit, which counts the user this filter authenticated
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());

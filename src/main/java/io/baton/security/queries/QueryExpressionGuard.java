@@ -1,0 +1,119 @@
+package io.baton.security.queries;
+
+import io.baton.security.expressions.ExpressionPolicy;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.QueryValidators.AdhocQueryValidator;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.query.Query;
+
+/**
+ * Command interceptor that checks every expression of a query before the engine evaluates it.
+ * Camunda refuses expressions at the top of an ad-hoc query but evaluates those nested in {@code
+ * orQueries}, and those a filter's extending query brings; this closes both, whoever asks:
+ *
+ * <ul>
+ *   <li>an ad-hoc query (REST, webapps, Java API) may carry no expression at all;
+ *   <li>a stored filter may carry only what {@link ExpressionPolicy#forStoredQueries()} allows
+ *       ({@code ${currentUser()}}, {@code ${currentUserGroups()}}, dates), checked when it is saved
+ *       and again when it runs, so a filter stored before Baton checked is refused too.
+ * </ul>
+ */
+public class QueryExpressionGuard extends CommandInterceptor {
+
+  private static final ExpressionPolicy STORED = ExpressionPolicy.forStoredQueries();
+  private static final Field EXTENDING_QUERY =
+      field(AbstractExecuteFilterCmd.class, "extendingQuery");
+  private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");
+  private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+  private static final Field VALIDATORS = field(AbstractQuery.class, "validators");
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (command instanceof AbstractQuery<?, ?> query) {
+      check(query, isAdhoc(query));
+    } else if (command instanceof AbstractExecuteFilterCmd filterCommand) {
+      Object extending = read(EXTENDING_QUERY, filterCommand);
+      if (extending instanceof AbstractQuery<?, ?> query) {
+        check(query, true);
+      }
+      String filterId = (String) read(FILTER_ID, filterCommand);
+      if (filterId != null) {
+        Filter stored = Context.getCommandContext().getFilterManager().findFilterById(filterId);
+        if (stored != null) {
+          check(stored.getQuery(), false);
+        }
+      }
+    } else if (command instanceof SaveFilterCmd save) {
+      Filter filter = (Filter) read(SAVED_FILTER, save);
+      if (filter != null) {
+        check(filter.getQuery(), false);
+      }
+    }
+    return next.execute(command);
+  }
+
+  private static void check(Query<?, ?> query, boolean adhoc) {
+    if (!(query instanceof AbstractQuery<?, ?> abstractQuery)) {
+      return;
+    }
+    List<AbstractQuery<?, ?>> parts = new ArrayList<>(List.of(abstractQuery));
+    if (query instanceof TaskQueryImpl taskQuery && taskQuery.getQueries() != null) {
+      parts.addAll(taskQuery.getQueries());
+    }
+    for (AbstractQuery<?, ?> part : parts) {
+      for (Map.Entry<String, String> expression : part.getExpressions().entrySet()) {
+        refuseUnlessAllowed(expression.getKey(), expression.getValue(), adhoc);
+      }
+    }
+  }
+
+  private static void refuseUnlessAllowed(String criterion, String expression, boolean adhoc) {
+    if (adhoc) {
+      throw new BadUserRequestException(
+          "Expressions are forbidden in ad-hoc queries (also inside orQueries): '%s' of %s"
+              .formatted(expression, criterion));
+    }
+    List<String> problems = STORED.problems(expression);
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(
+          "Expression '%s' of %s is not allowed in a stored query: %s"
+              .formatted(expression, criterion, String.join("; ", problems)));
+    }
+  }
+
+  private static boolean isAdhoc(AbstractQuery<?, ?> query) {
+    Object validators = read(VALIDATORS, query);
+    return validators instanceof java.util.Collection<?> set
+        && set.contains(AdhocQueryValidator.get());
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(
+          "Camunda changed %s.%s; Baton's query guard must be updated".formatted(type, name), e);
+    }
+  }
+
+  private static Object read(Field field, Object target) {
+    try {
+      return field.get(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

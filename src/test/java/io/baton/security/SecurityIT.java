@@ -1,0 +1,457 @@
+package io.baton.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The findings of the security review, each replayed with its real payload against the running
+ * application (H2, embedded workers). Every test here failed before Baton closed the hole.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SecurityIT {
+
+  static final String START = "/engine-rest/process-definition/key/customer-request/start";
+
+  @Autowired TestRestTemplate http;
+  @Autowired HistoryService history;
+  @Autowired FilterService filters;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+
+  static String rce(Path marker) {
+    return "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime')"
+        + ".invoke(null).exec('touch "
+        + marker
+        + "')}";
+  }
+
+  static Path marker() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "baton-rce-" + UUID.randomUUID());
+  }
+
+  ResponseEntity<String> postJson(String user, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, user)
+        .postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+
+  static void assertStatus(ResponseEntity<String> response, HttpStatus status, String reason) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getBody()).contains(reason);
+  }
+
+  @Nested
+  class Finding1_ExpressionsInQueries {
+
+    @Test
+    void should_refuse_an_expression_nested_in_or_queries_for_every_role() throws Exception {
+      for (String user : List.of("reviewer", "auditor", "analyst", "supervisor", "admin")) {
+        Path marker = marker();
+        String body =
+            "{\"orQueries\":[{\"assigneeExpression\":\"%s\"}]}".formatted(rce(marker));
+
+        ResponseEntity<String> response = postJson(user, "/engine-rest/task/count", body);
+
+        assertStatus(response, HttpStatus.BAD_REQUEST, "Expressions are forbidden");
+        Thread.sleep(200);
+        assertThat(marker).as("command ran as " + user).doesNotExist();
+      }
+    }
+
+    @Test
+    void should_refuse_an_expression_in_the_extending_query_of_a_filter() throws Exception {
+      String filterId =
+          filters.createFilterQuery().filterName("My group tasks").singleResult().getId();
+      Path marker = marker();
+      String body = "{\"orQueries\":[{\"assigneeExpression\":\"%s\"}]}".formatted(rce(marker));
+
+      ResponseEntity<String> response =
+          postJson("reviewer", "/engine-rest/filter/" + filterId + "/list", body);
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "Expressions are forbidden");
+      Thread.sleep(200);
+      assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void should_still_run_the_tasklist_filters_with_their_identity_functions() {
+      String filterId =
+          filters.createFilterQuery().filterName("My group tasks").singleResult().getId();
+
+      ResponseEntity<String> response =
+          postJson("reviewer", "/engine-rest/filter/" + filterId + "/list", "{}");
+
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void should_refuse_to_store_a_filter_whose_query_runs_code() {
+      Path marker = marker();
+      String body =
+          """
+          {"resourceType":"Task","name":"evil","owner":"admin",
+           "query":{"orQueries":[{"assigneeExpression":"%s"}]}}
+          """
+              .formatted(rce(marker));
+
+      ResponseEntity<String> response = postJson("admin", "/engine-rest/filter/create", body);
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "not allowed in a stored query");
+      assertThat(filters.createFilterQuery().filterName("evil").count()).isZero();
+    }
+
+    @Test
+    void should_refuse_the_payload_through_the_tasklist_session_api() throws Exception {
+      WebappSession session = WebappSession.login(http, "reviewer", "reviewer");
+      Path marker = marker();
+      String body = "{\"orQueries\":[{\"assigneeExpression\":\"%s\"}]}".formatted(rce(marker));
+
+      ResponseEntity<String> response =
+          session.post("/camunda/api/engine/engine/default/task/count", body);
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "Expressions are forbidden");
+      Thread.sleep(200);
+      assertThat(marker).doesNotExist();
+    }
+  }
+
+  @Nested
+  class Finding2_Deployments {
+
+    ResponseEntity<String> deploy(String user, String name, String content) {
+      MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+      parts.add("deployment-name", "security-test");
+      parts.add(
+          "data",
+          new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+              return name;
+            }
+          });
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      return http.withBasicAuth(user, user)
+          .postForEntity(
+              "/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+    }
+
+    String process(String id, String task) {
+      return """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://baton.io/test">
+            <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+              <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+              %s
+              <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+              <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
+              <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end" />
+            </bpmn:process>
+          </bpmn:definitions>
+          """
+          .formatted(id, task);
+    }
+
+    void assertRefused(String task, String reason) {
+      String id = "evil-" + UUID.randomUUID().toString().substring(0, 8);
+      ResponseEntity<String> response = deploy("analyst", id + ".bpmn", process(id, task));
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "'work' (");
+      assertThat(response.getBody()).contains(reason);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(id).count())
+          .isZero();
+    }
+
+    @Test
+    void should_refuse_an_expression_that_runs_code() {
+      Path marker = marker();
+      assertRefused(
+          "<bpmn:serviceTask id=\"work\" camunda:expression=\"%s\"/>".formatted(rce(marker)),
+          "method 'getClass()' is not allowed");
+      assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void should_refuse_a_java_class() {
+      assertRefused(
+          "<bpmn:serviceTask id=\"work\" camunda:class=\"java.lang.Thread\"/>",
+          "camunda:class is not allowed");
+    }
+
+    @Test
+    void should_refuse_a_delegate_expression_on_a_bean_that_is_not_batons() {
+      assertRefused(
+          "<bpmn:serviceTask id=\"work\" camunda:delegateExpression=\"${runtimeService}\"/>",
+          "bean 'runtimeService' is not one of Baton's");
+    }
+
+    @Test
+    void should_refuse_an_execution_listener_that_runs_code() {
+      assertRefused(
+          """
+          <bpmn:userTask id="work"><bpmn:extensionElements>
+            <camunda:executionListener event="start" expression="${systemEnvironment.get('HOME')}"/>
+          </bpmn:extensionElements></bpmn:userTask>
+          """,
+          "bean 'systemEnvironment' is not one of Baton's");
+    }
+
+    @Test
+    void should_refuse_a_script() {
+      assertRefused(
+          """
+          <bpmn:scriptTask id="work" scriptFormat="javascript">
+            <bpmn:script>java.lang.Runtime.getRuntime().exec('id')</bpmn:script>
+          </bpmn:scriptTask>
+          """,
+          "scripts and connectors are not allowed");
+    }
+
+    @Test
+    void should_refuse_a_decision_in_juel() {
+      String dmn =
+          """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d"
+              namespace="http://baton.io/test">
+            <decision id="evil-decision" name="evil">
+              <literalExpression id="work" expressionLanguage="juel">
+                <text>${''.getClass()}</text>
+              </literalExpression>
+            </decision>
+          </definitions>
+          """;
+
+      ResponseEntity<String> response = deploy("analyst", "evil.dmn", dmn);
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "expressionLanguage 'juel' is not allowed");
+    }
+
+    @Test
+    void should_deploy_a_diagram_that_uses_only_allowed_expressions() {
+      String id = "safe-" + UUID.randomUUID().toString().substring(0, 8);
+      String task =
+          "<bpmn:userTask id=\"work\" camunda:candidateGroups=\"reviewers\""
+              + " camunda:dueDate=\"${dateTime().plusHours(4).toDate()}\"/>";
+
+      ResponseEntity<String> response = deploy("analyst", id + ".bpmn", process(id, task));
+
+      assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void should_let_only_analysts_and_admins_deploy() {
+      String id = "safe-" + UUID.randomUUID().toString().substring(0, 8);
+      String task = "<bpmn:userTask id=\"work\"/>";
+
+      for (String user : List.of("reviewer", "supervisor", "auditor")) {
+        assertThat(deploy(user, id + ".bpmn", process(id, task)).getStatusCode())
+            .as(user)
+            .isEqualTo(HttpStatus.FORBIDDEN);
+      }
+    }
+  }
+
+  @Nested
+  class Finding3_4_7_8_StartRules {
+
+    long started() {
+      return history
+          .createHistoricProcessInstanceQuery()
+          .processDefinitionKey("customer-request")
+          .count();
+    }
+
+    @Test
+    void should_refuse_an_infinite_or_unbounded_amount_on_every_way_in() {
+      long before = started();
+
+      assertStatus(
+          postJson(
+              "reviewer",
+              "/api/customer-requests",
+              "{\"customerId\":\"C-1\",\"message\":\"Where is my parcel?\",\"amount\":1e400}"),
+          HttpStatus.BAD_REQUEST,
+          "amount must be a finite number");
+      for (String value : List.of("Infinity", "NaN", "-Infinity", "1e12")) {
+        String body =
+            """
+            {"variables":{"customerId":{"value":"C-1"},"message":{"value":"Where is my parcel?"},
+              "amount":{"value":"%s","type":"Double"}}}
+            """
+                .formatted(value);
+        assertStatus(
+            postJson("reviewer", START, body), HttpStatus.BAD_REQUEST, "amount must be a finite");
+      }
+
+      assertThat(started()).isEqualTo(before);
+    }
+
+    @Test
+    void should_refuse_start_instructions_and_skipped_listeners_to_non_admins() {
+      long before = started();
+      String body =
+          """
+          {"skipCustomListeners":true,"skipIoMappings":true,
+           "startInstructions":[{"type":"startBeforeActivity","activityId":"classify-intent"}]}
+          """;
+
+      assertThat(postJson("reviewer", START, body).getStatusCode())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(postJson("analyst", START, body).getStatusCode())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      // an administrator may use start instructions, but the start rules still run
+      assertStatus(postJson("admin", START, body), HttpStatus.BAD_REQUEST, "message is required");
+
+      assertThat(started()).isEqualTo(before);
+    }
+
+    @Test
+    void should_refuse_variables_the_process_does_not_start_with() {
+      long before = started();
+      String body =
+          """
+          {"variables":{"customerId":{"value":"C-1"},"message":{"value":"Hello"},
+            "route":{"value":"AUTO_EXECUTE"}}}
+          """;
+
+      assertStatus(
+          postJson("reviewer", START, body), HttpStatus.BAD_REQUEST, "cannot be started with [route]");
+      assertThat(started()).isEqualTo(before);
+    }
+
+    @Test
+    void should_refuse_ten_thousand_variables_and_a_five_megabyte_value() {
+      StringBuilder many = new StringBuilder("{\"variables\":{");
+      for (int i = 0; i < 10_000; i++) {
+        many.append(i == 0 ? "" : ",").append("\"v").append(i).append("\":{\"value\":1}");
+      }
+      many.append("}}");
+      String huge =
+          "{\"variables\":{\"blob\":{\"type\":\"Bytes\",\"value\":\"%s\"}}}"
+              .formatted("A".repeat(5 * 1024 * 1024));
+
+      assertStatus(
+          postJson("reviewer", START, many.toString()),
+          HttpStatus.BAD_REQUEST,
+          "at most 100 are accepted");
+      assertThat(postJson("reviewer", START, huge).getStatusCode())
+          .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void should_refuse_markup_and_control_characters_in_the_customer_id() {
+      for (String id : List.of("<a href=\\\"https://evil\\\">C-1</a>", "C-1\\u0000\\n", "[x](https://evil)")) {
+        String body = "{\"customerId\":\"%s\",\"message\":\"Where is my parcel?\"}".formatted(id);
+        assertStatus(
+            postJson("reviewer", "/api/customer-requests", body),
+            HttpStatus.BAD_REQUEST,
+            "customerId may only contain");
+      }
+    }
+
+    @Test
+    void should_refuse_a_message_that_is_not_text_instead_of_coercing_it() {
+      assertStatus(
+          postJson("reviewer", "/api/customer-requests", "{\"customerId\":\"C-1\",\"message\":42}"),
+          HttpStatus.BAD_REQUEST,
+          "message must be text");
+    }
+
+    @Test
+    void should_explain_malformed_json() {
+      assertStatus(
+          postJson("reviewer", "/api/customer-requests", "{\"customerId\": \"C-1\", "),
+          HttpStatus.BAD_REQUEST,
+          "not valid JSON");
+    }
+
+    @Test
+    void should_refuse_an_oversized_business_key_with_400() {
+      String body =
+          """
+          {"businessKey":"%s","variables":{"customerId":{"value":"C-1"},"message":{"value":"Hi"}}}
+          """
+              .formatted("k".repeat(300));
+
+      assertStatus(postJson("reviewer", START, body), HttpStatus.BAD_REQUEST, "business key");
+    }
+  }
+
+  @Nested
+  class RateLimits {
+
+    @Test
+    void should_answer_429_with_retry_after_once_a_user_started_too_many() {
+      String user = "rate-" + UUID.randomUUID().toString().substring(0, 8);
+      User account = identity.newUser(user);
+      account.setPassword(user);
+      identity.saveUser(account);
+      identity.createMembership(user, "reviewers");
+      try {
+        String invalid = "{\"customerId\":\"C-1\"}";
+        for (int i = 0; i < 60; i++) {
+          assertThat(postJson(user, "/api/customer-requests", invalid).getStatusCode())
+              .isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+
+        ResponseEntity<String> limited = postJson(user, "/api/customer-requests", invalid);
+
+        assertStatus(limited, HttpStatus.TOO_MANY_REQUESTS, "try again later");
+        assertThat(limited.getHeaders().getFirst("Retry-After")).isNotBlank();
+        // another user is not affected
+        assertThat(postJson("reviewer", "/api/customer-requests", invalid).getStatusCode())
+            .isEqualTo(HttpStatus.BAD_REQUEST);
+      } finally {
+        identity.deleteUser(user);
+      }
+    }
+  }
+
+  /** Checks that the HOME of the marker files is writable, so the marker assertions can fail. */
+  @Test
+  void markers_can_be_created_where_the_tests_look() throws Exception {
+    Path marker = marker();
+    Files.createFile(marker);
+    assertThat(marker).exists();
+    Files.delete(marker);
+  }
+
+  static Map<String, Object> map(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+}
