@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine plugin that puts Baton's command guards inside every command context: no expression in
- * queries ({@link QueryExpressionGuard}) and admin-only instance surgery ({@link
- * AdminOnlyCommands}).
+ * queries ({@link QueryExpressionGuard}), admin-only instance surgery ({@link AdminOnlyCommands})
+ * and a service account kept to external tasks ({@link WorkerCommands}).
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
@@ -30,6 +30,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     interceptors.add(new QueryExpressionGuard());
     interceptors.add(new AdminOnlyCommands());
+    interceptors.add(new WorkerCommands());
     return interceptors;
   }
 }

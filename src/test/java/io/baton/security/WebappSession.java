@@ -36,6 +36,8 @@ final class WebappSession {
     if (!login.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException("webapp login failed: " + login);
     }
+    // the login starts a new session: fetch its CSRF token as Tasklist does
+    session.exchange(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, null);
     return session;
   }
 
@@ -60,6 +62,10 @@ final class WebappSession {
     }
     ResponseEntity<String> response =
         http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    String token = response.getHeaders().getFirst("X-XSRF-TOKEN");
+    if (token != null) {
+      cookies.put("XSRF-TOKEN", token);
+    }
     List<String> setCookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
     for (String setCookie : setCookies) {
       String pair = setCookie.split(";", 2)[0];

@@ -86,7 +86,7 @@ final class DiagramRules {
             element,
             "%s must be an expression naming one of Baton's beans".formatted(attribute.getName()));
       } else {
-        checkText(element, attribute.getName(), attribute.getValue(), problems);
+        checkText(element, "attribute " + attribute.getName(), attribute.getValue(), problems);
       }
     }
   }
@@ -98,7 +98,7 @@ final class DiagramRules {
     }
     List<String> refused = policy.problems(text.strip());
     for (String problem : refused) {
-      problems.add(element, "expression in %s '%s': %s".formatted(where, text.strip(), problem));
+      problems.add(element, "%s '%s': %s".formatted(where, text.strip(), problem));
     }
   }
 

@@ -14,11 +14,22 @@ final class Problems {
     this.resource = resource;
   }
 
+  /** A problem of the element, named by the element itself or the nearest one with an id. */
   void add(Element element, String problem) {
-    String id = element.getAttribute("id");
-    String where =
-        id.isEmpty() ? element.getLocalName() : "'%s' (%s)".formatted(id, element.getLocalName());
-    problems.add("%s: %s: %s".formatted(resource, where, problem));
+    problems.add("%s: %s: %s".formatted(resource, where(element), problem));
+  }
+
+  private static String where(Element element) {
+    Element named = element;
+    while (named.getAttribute("id").isEmpty() && named.getParentNode() instanceof Element parent) {
+      named = parent;
+    }
+    String id = named.getAttribute("id");
+    if (id.isEmpty()) {
+      return element.getLocalName();
+    }
+    String where = "'%s' (%s)".formatted(id, named.getLocalName());
+    return named == element ? where : where + " " + element.getLocalName();
   }
 
   void add(String problem) {
