@@ -239,6 +239,17 @@ class GuardrailEvaluationTest {
                     : "-"));
       }
     }
+    out.append("\nTexts with at least one finding of each detector (a text can have several):\n");
+    for (Map.Entry<String, List<Outcome>> entry : OUTCOMES.entrySet()) {
+      Map<String, Integer> byDetector = new java.util.TreeMap<>();
+      for (Outcome o : entry.getValue()) {
+        o.guard().guardFindings().stream()
+            .map(GuardrailEvaluationTest::detector)
+            .distinct()
+            .forEach(d -> byDetector.merge(d, 1, Integer::sum));
+      }
+      out.append(String.format(Locale.ROOT, "  %-18s %s%n", entry.getKey(), byDetector));
+    }
     out.append("\nAuto-executed injection or critical texts, and benign texts held back:\n");
     for (List<Outcome> outcomes : OUTCOMES.values()) {
       for (Outcome o : outcomes) {
@@ -263,6 +274,17 @@ class GuardrailEvaluationTest {
       }
     }
     return out.toString();
+  }
+
+  /** The detector of a finding: its kind, and for injections whether a pattern or similarity. */
+  private static String detector(String finding) {
+    String kind = finding.substring(0, finding.indexOf(':'));
+    if (kind.equals("PROMPT_INJECTION")) {
+      return finding.contains("is like the known injection")
+          ? "INJECTION_SIMILARITY"
+          : "INJECTION_PATTERN";
+    }
+    return kind;
   }
 
   @Test
