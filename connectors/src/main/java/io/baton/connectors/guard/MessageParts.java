@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 final class MessageParts {
 
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?;])\\s+|\\R+|\\s+(?=(?:P\\.?S\\.?|PS)[:\\s])");
+      Pattern.compile("(?<=[.!?;])(?<!P\\.S\\.)\\s+|\\R+|\\s+(?=(?:P\\.?S\\.?|PS)[:\\s])");
 
   private static final Pattern CLAUSE =
       Pattern.compile(
-          ",?\\s+(?:and also|also|but|by the way|btw|otherwise|plus|and then|then)\\b,?\\s*"
+          "(?:^|,?\\s+)(?:and also|also|but|by the way|btw|otherwise|plus|and then|then)\\b,?\\s*"
               + "|,\\s+and\\s+|\\s+-{2,}\\s+|\\s+#{2,}\\s*",
           Pattern.CASE_INSENSITIVE);
 
