@@ -81,6 +81,7 @@ class GuardFunctionTest {
   @ValueSource(
       strings = {
         "Has my package been sent out yet? I cannot find any tracking link.",
+        "The coffee machine I bought leaks water everywhere, this is unacceptable.",
         "Please ignore my previous email, I found the parcel in my garage. Thanks anyway!",
         "I forgot my password, can you help me reset it?",
         "Hi there. Where is my order? I ordered the blue jacket ten days ago."
