@@ -55,10 +55,11 @@ class AiRoutingDecisionTest {
         "medium risk suggests            | MEDIUM   | 0.95 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
         "guard passes, low risk acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | PASS        | LOW      | AUTO_EXECUTE",
         "guard held back needs approval  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | HIGH     | REQUIRE_APPROVAL",
-        "guard unfamiliar needs approval | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | MEDIUM   | REQUIRE_APPROVAL",
+        "guard unfamiliar suggests       | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | MEDIUM   | SUGGEST",
         "guard critical escalates        | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | CRITICAL | ESCALATE",
         "guard result missing approves   | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | MISSING     | HIGH     | REQUIRE_APPROVAL",
-        "unknown guard verdict approves  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | FORGED      | LOW      | REQUIRE_APPROVAL"
+        "unknown guard verdict suggests  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | FORGED      | LOW      | SUGGEST",
+        "guard unsure, model unsure      | MEDIUM   | 0.30 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | MEDIUM   | REQUIRE_APPROVAL"
       })
   void should_route(
       String description,

@@ -251,6 +251,22 @@ class GuardrailEvaluationTest {
       }
       out.append(String.format(Locale.ROOT, "  %-18s %s%n", entry.getKey(), byDetector));
     }
+    out.append("\nClosest labelled example of any part (guardSimilarity), min / median / max:\n");
+    for (Map.Entry<String, List<Outcome>> entry : OUTCOMES.entrySet()) {
+      double[] sorted =
+          entry.getValue().stream()
+              .mapToDouble(o -> o.guard().guardSimilarity())
+              .sorted()
+              .toArray();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-18s %.2f / %.2f / %.2f%n",
+              entry.getKey(),
+              sorted[0],
+              sorted[sorted.length / 2],
+              sorted[sorted.length - 1]));
+    }
     out.append("\nAuto-executed injection or critical texts, and benign texts held back:\n");
     for (List<Outcome> outcomes : OUTCOMES.values()) {
       for (Outcome o : outcomes) {

@@ -69,9 +69,18 @@ class GuardFunctionTest {
         .anySatisfy(f -> assertThat(f).contains("decoded ignore instructions"));
   }
 
-  @Test
-  void should_hold_back_a_message_unlike_every_labelled_example() {
-    GuardResult result = guard("The quarterly synergy roadmap needs blockchain alignment.");
+  /**
+   * The second text is the README's demo complaint: its closest example is 0.26 similar, so a
+   * reviewer sees it as a suggestion with the guard's reason (ai-routing rule-guard-unsure).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The quarterly synergy roadmap needs blockchain alignment.",
+        "The coffee machine I bought leaks water everywhere, this is unacceptable."
+      })
+  void should_hold_back_a_message_unlike_every_labelled_example(String text) {
+    GuardResult result = guard(text);
 
     assertThat(result.guardFindings()).singleElement().asString().startsWith("OUT_OF_DISTRIBUTION");
     assertThat(result.guardRisk()).isEqualTo("MEDIUM");
@@ -81,7 +90,6 @@ class GuardFunctionTest {
   @ValueSource(
       strings = {
         "Has my package been sent out yet? I cannot find any tracking link.",
-        "The coffee machine I bought leaks water everywhere, this is unacceptable.",
         "Please ignore my previous email, I found the parcel in my garage. Thanks anyway!",
         "I forgot my password, can you help me reset it?",
         "Hi there. Where is my order? I ordered the blue jacket ten days ago."
