@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +109,7 @@ final class Detectors {
               "\\b(the|secret|hidden|admin(istrator)?|master|root|system)\\s+passwords?\\b"
                   + "(?!\\s*(reset|link|e-?mail|page|field|form))"
                   + "|\\b(admin(istrator)?|moderator|root|full|superuser) (rights|access|privileges)\\b"
-                  + "|\\bgrant (me|this|full|admin)\\b|\\bapi keys?\\b|\\bcredentials\\b(?! are wrong)"
+                  + "|\\bgrant (me|this|full|admin)\\b|\\bapi keys?\\b"
                   + "|\\breveal\\b|\\b(secret|hidden) (word|key|code)\\b|\\bmot de passe\\b"
                   + "|\\b(administrator|admin)passwort\\b"),
           detector(
@@ -212,14 +213,14 @@ final class Detectors {
     }
   }
 
-  private static java.util.Optional<String> readable(byte[] bytes) {
+  private static Optional<String> readable(byte[] bytes) {
     if (bytes.length < 8) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String decoded = new String(bytes, StandardCharsets.UTF_8);
     long letters = decoded.chars().filter(c -> Character.isLetter(c) || c == ' ').count();
     boolean words = decoded.contains(" ") && letters >= 0.85 * decoded.length();
-    return words ? java.util.Optional.of(decoded) : java.util.Optional.empty();
+    return words ? Optional.of(decoded) : Optional.empty();
   }
 
   private static String shorten(String text) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -118,7 +119,7 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
     return units;
   }
 
-  private java.util.Optional<Finding> injectionLike(
+  private Optional<Finding> injectionLike(
       String unit, float[] vector, List<float[]> injectionVectors, double labelSimilarity) {
     int closest = -1;
     double similarity = 0;
@@ -130,9 +131,9 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
       }
     }
     if (similarity < INJECTION_SIMILARITY || similarity - labelSimilarity < INJECTION_MARGIN) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         Kind.PROMPT_INJECTION.of(
             String.format(
                 Locale.ROOT,
@@ -142,7 +143,7 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
                 similarity)));
   }
 
-  private static java.util.Optional<Finding> riskierPart(
+  private static Optional<Finding> riskierPart(
       String part, Scored scored, LabelSet labelSet, Scored whole) {
     String risk = labelSet.label(scored.label()).map(LabelSet.Label::risk).orElse("MEDIUM");
     String wholeRisk =
@@ -152,9 +153,9 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
     boolean sure = scored.score() >= PART_MIN_SCORE && scored.lead() >= PART_MIN_LEAD;
     boolean riskier = rank(risk) > rank(wholeRisk) || rank(risk) >= rank("HIGH");
     if (!sure || !riskier || rank(risk) == 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new Finding(
             Kind.PART_INTENT,
             risk,
