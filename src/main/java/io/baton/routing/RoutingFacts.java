@@ -21,7 +21,16 @@ public class RoutingFacts {
 
   static final List<String> PROTECTED =
       List.of(
-          "message", "customerId", "amount", "taskType", "aiModel", "intent", "confidence", "risk");
+          "message",
+          "customerId",
+          "amount",
+          "taskType",
+          "aiModel",
+          "intent",
+          "confidence",
+          "risk",
+          "guardVerdict",
+          "guardRisk");
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json = new ObjectMapper();

@@ -39,20 +39,27 @@ class AiRoutingDecisionTest {
       nullValues = "null",
       value = {
         // case                         | risk     | conf | verdict       | disagree | amount |
-        // sensitivity | accuracy | samples | route
-        "critical always escalates       | CRITICAL | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | ESCALATE",
-        "failed validation needs approval| LOW      | 0.99 | FAILED        | false    | 0      | NORMAL      | null     | 0       | REQUIRE_APPROVAL",
-        "disagreement needs approval     | LOW      | 0.99 | PASSED        | true     | 0      | NORMAL      | null     | 0       | REQUIRE_APPROVAL",
-        "large amount needs four eyes    | LOW      | 0.99 | PASSED        | false    | 900    | NORMAL      | null     | 0       | REQUIRE_APPROVAL",
-        "high risk needs four eyes       | HIGH     | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REQUIRE_APPROVAL",
-        "unsure model needs approval     | MEDIUM   | 0.30 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REQUIRE_APPROVAL",
-        "low measured accuracy suggests  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 25      | SUGGEST",
-        "few samples do not count        | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 5       | AUTO_EXECUTE",
-        "good measured accuracy acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.95     | 40      | AUTO_EXECUTE",
-        "personal data suggests          | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | PERSONAL    | null     | 0       | SUGGEST",
-        "low risk and sure acts          | LOW      | 0.85 | PASSED        | false    | 0      | NORMAL      | null     | 0       | AUTO_EXECUTE",
-        "low risk but not sure suggests  | LOW      | 0.70 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | SUGGEST",
-        "medium risk suggests            | MEDIUM   | 0.95 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | SUGGEST"
+        // sensitivity | accuracy | samples | guard verdict | guard risk | route
+        "critical always escalates       | CRITICAL | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | ESCALATE",
+        "failed validation needs approval| LOW      | 0.99 | FAILED        | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "disagreement needs approval     | LOW      | 0.99 | PASSED        | true     | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "large amount needs four eyes    | LOW      | 0.99 | PASSED        | false    | 900    | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "high risk needs four eyes       | HIGH     | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "unsure model needs approval     | MEDIUM   | 0.30 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "low measured accuracy suggests  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 25      | NOT_GUARDED | LOW      | SUGGEST",
+        "few samples do not count        | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 5       | NOT_GUARDED | LOW      | AUTO_EXECUTE",
+        "good measured accuracy acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.95     | 40      | NOT_GUARDED | LOW      | AUTO_EXECUTE",
+        "personal data suggests          | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | PERSONAL    | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
+        "low risk and sure acts          | LOW      | 0.85 | PASSED        | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | AUTO_EXECUTE",
+        "low risk but not sure suggests  | LOW      | 0.70 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
+        "medium risk suggests            | MEDIUM   | 0.95 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
+        "guard passes, low risk acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | PASS        | LOW      | AUTO_EXECUTE",
+        "guard held back needs approval  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | HIGH     | REQUIRE_APPROVAL",
+        "guard unfamiliar suggests       | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | MEDIUM   | SUGGEST",
+        "guard critical escalates        | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | CRITICAL | ESCALATE",
+        "guard result missing approves   | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | MISSING     | HIGH     | REQUIRE_APPROVAL",
+        "unknown guard verdict suggests  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | FORGED      | LOW      | SUGGEST",
+        "guard unsure, model unsure      | MEDIUM   | 0.30 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | REVIEW      | MEDIUM   | REQUIRE_APPROVAL"
       })
   void should_route(
       String description,
@@ -64,6 +71,8 @@ class AiRoutingDecisionTest {
       String sensitivity,
       Double accuracy,
       int samples,
+      String guardVerdict,
+      String guardRisk,
       String route) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("taskType", "customer-intents");
@@ -76,6 +85,8 @@ class AiRoutingDecisionTest {
     inputs.put("sensitivity", sensitivity);
     inputs.put("modelAccuracy", accuracy);
     inputs.put("accuracySamples", samples);
+    inputs.put("guardVerdict", guardVerdict);
+    inputs.put("guardRisk", guardRisk);
 
     DmnDecisionResultEntries result = dmn.evaluateDecision(routing, inputs).getSingleResult();
 
@@ -83,18 +94,24 @@ class AiRoutingDecisionTest {
     assertThat(result.<String>getEntry("reason")).isNotBlank();
   }
 
-  @ParameterizedTest(name = "amount {0}, risk {1} -> four eyes {2}")
+  @ParameterizedTest(name = "amount {0}, risk {1}, guard risk {2} -> four eyes {3}")
   @CsvSource({
-    "0, LOW, false",
-    "0, MEDIUM, false",
-    "900, LOW, true",
-    "0, HIGH, true",
-    "0, CRITICAL, true",
-    "500, MEDIUM, false"
+    "0, LOW, LOW, false",
+    "0, MEDIUM, LOW, false",
+    "900, LOW, LOW, true",
+    "0, HIGH, LOW, true",
+    "0, CRITICAL, LOW, true",
+    "500, MEDIUM, LOW, false",
+    "0, LOW, MEDIUM, false",
+    "0, LOW, HIGH, true",
+    "0, LOW, CRITICAL, true"
   })
-  void should_ask_for_four_eyes_whatever_the_route(double amount, String risk, boolean expected) {
+  void should_ask_for_four_eyes_whatever_the_route(
+      double amount, String risk, String guardRisk, boolean expected) {
     DmnDecisionResultEntries result =
-        dmn.evaluateDecision(fourEyes, Map.of("amount", amount, "risk", risk)).getSingleResult();
+        dmn.evaluateDecision(
+                fourEyes, Map.of("amount", amount, "risk", risk, "guardRisk", guardRisk))
+            .getSingleResult();
 
     assertThat(result.<Boolean>getEntry("fourEyes")).isEqualTo(expected);
   }

@@ -9,6 +9,7 @@ import io.baton.connectors.ProcessVariables;
 import io.baton.connectors.classify.ClassifyFunction;
 import io.baton.connectors.ensemble.EnsembleFunction;
 import io.baton.connectors.extract.ExtractFunction;
+import io.baton.connectors.guard.GuardFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
@@ -65,6 +66,7 @@ class ElementTemplateGoldenTest {
           entry("io.baton.draft-reply", DraftReplyFunction.class),
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
+          entry("io.baton.guard", GuardFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
