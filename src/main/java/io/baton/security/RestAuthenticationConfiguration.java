@@ -15,20 +15,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
 
+  /** After the login throttle ({@link HttpEdgeFilters}), before the checks that need a user. */
+  static final int ORDER = 20;
+
+  static final String[] PATHS = {
+    "/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus"
+  };
+
   @Bean
   FilterRegistrationBean<Filter> restAuthenticationFilter() {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("baton-rest-authentication");
+    registration.setOrder(ORDER);
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(
-        "/engine-rest/*",
-        "/api/*",
-        "/actuator/metrics",
-        "/actuator/metrics/*",
-        "/actuator/prometheus");
+    registration.addUrlPatterns(PATHS);
     return registration;
   }
 }
