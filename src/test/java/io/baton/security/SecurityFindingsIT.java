@@ -162,7 +162,8 @@ class SecurityFindingsIT {
     @Test
     void should_keep_the_demo_accounts_of_the_demo_run() {
       assertThat(status("admin", "admin", "/engine-rest/user/count")).isEqualTo(HttpStatus.OK);
-      assertThat(status("operator", "operator", "/engine-rest/user/count")).isEqualTo(HttpStatus.OK);
+      assertThat(status("operator", "operator", "/engine-rest/user/count"))
+          .isEqualTo(HttpStatus.OK);
     }
 
     private ResponseEntity<String> createUser(String id, String password) {
