@@ -326,6 +326,23 @@ class SecurityFindingsIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
+      browser.send(
+          HttpRequest.newBuilder(URI.create(app + "/api/admin/auth/user/default")).build(),
+          HttpResponse.BodyHandlers.discarding());
+
+      HttpResponse<String> refused = submitStartForm(browser, app, GADGET);
+      Map<String, Object> json = Map.of("type", "Json", "value", "{\"a\":1}");
+      HttpResponse<String> accepted = submitStartForm(browser, app, json);
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("'payload' has type Object");
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+      assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before + 1);
+    }
+
+    /** Tasklist's start form, through the webapps' engine API in the user's session. */
+    private HttpResponse<String> submitStartForm(
+        HttpClient browser, String app, Map<String, Object> payload) throws Exception {
       String body =
           new com.fasterxml.jackson.databind.ObjectMapper()
               .writeValueAsString(
@@ -334,22 +351,18 @@ class SecurityFindingsIT {
                       Map.of(
                           "message", Map.of("value", COMPLAINT),
                           "customerId", Map.of("value", "C-9"),
-                          "payload", GADGET)));
-      HttpResponse<String> start =
-          browser.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          app
-                              + "/api/engine/engine/default/process-definition/key/customer-request/submit-form"))
-                  .header("Content-Type", "application/json")
-                  .header("X-XSRF-TOKEN", csrfToken(browser))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-
-      assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
-      assertThat(start.body()).contains("'payload' has type Object");
-      assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+                          "payload", payload)));
+      return browser.send(
+          HttpRequest.newBuilder(
+                  URI.create(
+                      app
+                          + "/api/engine/engine/default/process-definition/key/customer-request"
+                          + "/submit-form"))
+              .header("Content-Type", "application/json")
+              .header("X-XSRF-TOKEN", csrfToken(browser))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
