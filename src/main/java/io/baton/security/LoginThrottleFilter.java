@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -38,7 +39,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // decoded and without path parameters, as the JAX-RS resources see it
+    String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
     boolean post = "POST".equals(request.getMethod());
     String source = request.getRemoteAddr();
     String basicUser = path.startsWith("/camunda/") ? null : basicUser(request);

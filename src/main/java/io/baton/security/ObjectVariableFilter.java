@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,15 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, with 400 and before anything is stored, requests to the engine REST API and the webapps'
  * engine API that carry an {@code Object}-typed variable: a JSON value {@code "type": "Object"}
- * anywhere in the body (whatever its {@code objectTypeName}), or a binary variable upload naming a
- * Java type. The engine would otherwise store a serialized Java object that someone later
- * deserializes. Baton's processes use primitive and {@code Json} variables only.
+ * anywhere in the body (whatever its {@code objectTypeName}), or a multipart upload (a binary
+ * variable) naming a Java type. The engine would otherwise store a serialized Java object that
+ * someone later deserializes. Baton's processes use primitive and {@code Json} variables only.
  */
 final class ObjectVariableFilter extends OncePerRequestFilter {
 
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
-  private static final Pattern VARIABLE_UPLOAD =
-      Pattern.compile("/(local)?[vV]ariables/[^/]+/data/?$");
   private static final Pattern JAVA_TYPE_PART =
       Pattern.compile("(?i)content-disposition:\\s*form-data;\\s*name=\"?type\"?[;\\s]");
   private static final Pattern OBJECT_VALUE_TYPE_PART =
@@ -56,15 +56,19 @@ final class ObjectVariableFilter extends OncePerRequestFilter {
     chain.doFilter(cached, response);
   }
 
-  private static Optional<String> refusal(CachedBodyRequest request) {
+  private static boolean isMultipart(HttpServletRequest request) {
     String contentType = request.getContentType();
-    if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
-      return VARIABLE_UPLOAD.matcher(request.getRequestURI()).find()
-          ? uploadRefusal(request)
-          : Optional.empty();
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  private static Optional<String> refusal(CachedBodyRequest request) {
+    if (isMultipart(request)) {
+      return uploadRefusal(request);
     }
     try {
-      return objectVariable(JSON.readTree(request.body()), lastSegment(request.getRequestURI()))
+      return objectVariable(
+              JSON.readTree(request.body()),
+              lastSegment(request.getServletPath() + Objects.toString(request.getPathInfo(), "")))
           .map(
               name ->
                   ("variable '%s' has type Object: Baton does not accept serialized Java objects;"
@@ -85,6 +89,17 @@ final class ObjectVariableFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
+  /**
+   * A variable value as the REST API reads it ({@code type} with {@code value} or {@code
+   * valueInfo}) whose type is Object; a JSON schema's {@code "type": "object"} is not one.
+   */
+  private static boolean isObjectTypedValue(JsonNode node) {
+    return node.isObject()
+        && node.path("type").isTextual()
+        && node.path("type").asText().equalsIgnoreCase("object")
+        && (node.has("value") || node.has("valueInfo"));
+  }
+
   private static String lastSegment(String path) {
     String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return trimmed.substring(trimmed.lastIndexOf('/') + 1);
@@ -95,9 +110,7 @@ final class ObjectVariableFilter extends OncePerRequestFilter {
     if (node == null) {
       return Optional.empty();
     }
-    if (node.isObject()
-        && node.path("type").isTextual()
-        && node.path("type").asText().equalsIgnoreCase("object")) {
+    if (isObjectTypedValue(node)) {
       return Optional.of(name);
     }
     if (node.isObject()) {
