@@ -8,6 +8,7 @@ public final class BatonGroups {
   public static final String SUPERVISORS = "supervisors";
   public static final String AUDITORS = "auditors";
   public static final String WORKERS = "workers";
+  public static final String OPERATORS = "operators";
 
   private BatonGroups() {}
 }

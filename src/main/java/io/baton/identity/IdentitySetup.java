@@ -2,6 +2,7 @@ package io.baton.identity;
 
 import static io.baton.identity.BatonGroups.ANALYSTS;
 import static io.baton.identity.BatonGroups.AUDITORS;
+import static io.baton.identity.BatonGroups.OPERATORS;
 import static io.baton.identity.BatonGroups.REVIEWERS;
 import static io.baton.identity.BatonGroups.SUPERVISORS;
 import static io.baton.identity.BatonGroups.WORKERS;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -54,7 +56,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
   private static final List<String> DEMO_USERS =
-      List.of("analyst", "reviewer", "supervisor", "auditor");
+      List.of("analyst", "reviewer", "supervisor", "auditor", "operator");
 
   private final IdentityProperties properties;
 
@@ -72,6 +74,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(identity, SUPERVISORS, "Supervisors");
     group(identity, AUDITORS, "Compliance auditors");
     group(identity, WORKERS, "Baton task workers");
+    group(identity, OPERATORS, "Operators (metrics)");
 
     for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS)) {
       grant(authorizations, group, APPLICATION, "tasklist", ACCESS);
@@ -111,12 +114,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       return;
     }
     log.warn(
-        "demo users analyst, reviewer, supervisor and auditor exist with their names as passwords;"
+        "demo users analyst, reviewer, supervisor, auditor and operator exist with their names as"
+            + " passwords;"
             + " set baton.identity.demo-users=false outside a demo");
     user(identity, "analyst", "Ada", "Analyst", "analyst", ANALYSTS);
     user(identity, "reviewer", "Rita", "Reviewer", "reviewer", REVIEWERS);
     user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
     user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
+    user(identity, "operator", "Otto", "Operator", "operator", OPERATORS);
   }
 
   /** Demo users that still have their demo password are removed when demo users are off. */
@@ -131,11 +136,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   /** The service account takes the configured password, also when it changed since last start. */
-  private static void syncPassword(IdentityService identity, String id, String password) {
+  private void syncPassword(IdentityService identity, String id, String password) {
     if (!identity.checkPassword(id, password)) {
       User user = identity.createUserQuery().userId(id).singleResult();
       user.setPassword(password);
-      identity.saveUser(user);
+      save(identity, user);
       log.info("updated the password of service account {}", id);
     }
   }
@@ -180,7 +185,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void user(
+  private void user(
       IdentityService identity,
       String id,
       String firstName,
@@ -193,11 +198,20 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       user.setLastName(lastName);
       user.setEmail(id + "@baton.local");
       user.setPassword(password);
-      identity.saveUser(user);
+      save(identity, user);
     }
     if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
       identity.createMembership(id, group);
     }
+  }
+
+  /**
+   * Demo passwords break the password policy, so the demo run, and only the demo run, saves its
+   * accounts with the policy skipped. Outside it {@link ConfiguredPasswords} has already checked
+   * the workers' password.
+   */
+  private void save(IdentityService identity, User user) {
+    ((IdentityServiceImpl) identity).saveUser(user, properties.demoUsers());
   }
 
   private static void grant(

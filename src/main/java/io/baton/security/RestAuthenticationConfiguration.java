@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}) and the metrics endpoints
@@ -16,22 +15,23 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
 
+  /** After the login throttle ({@link HttpEdgeFilters}), before the checks that need a user. */
+  static final int ORDER = 20;
+
+  static final String[] PATHS = {
+    "/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus"
+  };
+
   @Bean
   FilterRegistrationBean<Filter> restAuthenticationFilter() {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("baton-rest-authentication");
-    // before the start rate limit, which counts the user this filter authenticated
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    registration.setOrder(ORDER);
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(
-        "/engine-rest/*",
-        "/api/*",
-        "/actuator/metrics",
-        "/actuator/metrics/*",
-        "/actuator/prometheus");
+    registration.addUrlPatterns(PATHS);
     return registration;
   }
 }

@@ -1,2 +1,7 @@
-/** Authentication of the engine REST API and of Baton's own API. */
+/**
+ * The HTTP edge: authentication of the engine REST API, Baton's API and the metrics endpoints; the
+ * login throttle per source and user; metrics for operators only; and the refusal of Object-typed
+ * variables before the engine sees them. One filter per concern, ordered in {@link
+ * io.baton.security.HttpEdgeFilters}.
+ */
 package io.baton.security;

@@ -32,7 +32,7 @@ public final class EmbeddedPostgres {
   public static void registerPostgresProfile(
       DynamicPropertyRegistry registry, String database, String workerPassword) {
     registerDataSource(registry, database);
-    registry.add("camunda.bpm.admin-user.password", () -> "test-admin");
+    registry.add("camunda.bpm.admin-user.password", () -> "Test-Adm1n!Secret");
     registry.add("baton.workers.password", () -> workerPassword);
   }
 

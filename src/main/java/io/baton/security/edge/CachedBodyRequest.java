@@ -6,17 +6,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read once, up to its limit, and is replayed to the application. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body a filter has read and that the application can still read after it. */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  private CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+  }
+
+  /** The request with a body already read, for example up to a size limit. */
+  static CachedBodyRequest of(HttpServletRequest request, byte[] body) {
+    return new CachedBodyRequest(request, body);
+  }
+
+  /** The request itself when its body was read already, else the request with its body read. */
+  public static CachedBodyRequest of(HttpServletRequest request) throws IOException {
+    if (request instanceof CachedBodyRequest cached) {
+      return cached;
+    }
+    return new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public Charset charset() {
+    String encoding = getCharacterEncoding();
+    return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
   }
 
   @Override
@@ -29,8 +53,8 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
       }
 
       @Override
-      public int read(byte[] buffer, int offset, int length) {
-        return in.read(buffer, offset, length);
+      public int read(byte[] b, int off, int len) {
+        return in.read(b, off, len);
       }
 
       @Override
@@ -51,17 +75,6 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   }
 
   @Override
-  public BufferedReader getReader() {
-    String encoding = getCharacterEncoding();
-    return new BufferedReader(
-        new InputStreamReader(
-            getInputStream(),
-            encoding == null
-                ? StandardCharsets.UTF_8
-                : java.nio.charset.Charset.forName(encoding)));
-  }
-
-  @Override
   public int getContentLength() {
     return body.length;
   }
@@ -69,5 +82,10 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   @Override
   public long getContentLengthLong() {
     return body.length;
+  }
+
+  @Override
+  public BufferedReader getReader() throws IOException {
+    return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
   }
 }

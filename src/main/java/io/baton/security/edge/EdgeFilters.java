@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the edge filters: size limits first (before anything reads a body), the start rate
- * after the REST authentication filter, so it counts verified users only.
+ * Registers the edge filters: size limits first (before anything reads a body), then, after the
+ * REST authentication filter, the refusal of Object variables and the start rate, which counts
+ * verified users only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
@@ -25,6 +26,17 @@ class EdgeFilters {
     registration.setName("baton-request-limits");
     registration.addUrlPatterns(REST_APIS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  /** After authentication; reads the body {@link RequestLimits} already read and capped. */
+  @Bean
+  FilterRegistrationBean<ObjectVariableFilter> objectVariableFilter() {
+    FilterRegistrationBean<ObjectVariableFilter> registration =
+        new FilterRegistrationBean<>(new ObjectVariableFilter());
+    registration.setName("baton-object-variables");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
   }
 

@@ -73,7 +73,7 @@ class RequestLimits extends OncePerRequestFilter {
       refuse(response, HttpStatus.BAD_REQUEST, problem.get());
       return;
     }
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(CachedBodyRequest.of(request, body), response);
   }
 
   /** Form posts are left to the container, which reads their parameters from the raw stream. */

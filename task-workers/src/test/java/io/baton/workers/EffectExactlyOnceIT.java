@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres"})
 class EffectExactlyOnceIT {
 
-  private static final String WORKER_PASSWORD = "test-worker";
+  private static final String WORKER_PASSWORD = "Test-W0rker!Secret";
   private static final CountDownLatch completeReached = new CountDownLatch(1);
   private static final CountDownLatch releaseComplete = new CountDownLatch(1);
   private static final AtomicBoolean holdNextComplete = new AtomicBoolean(true);

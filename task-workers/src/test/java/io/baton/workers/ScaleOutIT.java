@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ScaleOutIT {
 
   private static final int INSTANCES = 500;
-  private static final String WORKER_PASSWORD = "test-worker";
+  private static final String WORKER_PASSWORD = "Test-W0rker!Secret";
   private static TestWebhook webhook;
 
   @LocalServerPort int port;

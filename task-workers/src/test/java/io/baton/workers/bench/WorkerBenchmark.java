@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres"})
 class WorkerBenchmark {
 
-  private static final String WORKER_PASSWORD = "bench-worker";
+  private static final String WORKER_PASSWORD = "Bench-W0rker!Secret";
   private static final int IN_FLIGHT_INSTANCES = 2_500;
   private static final int MEMORY_INSTANCES = 2_500;
   private static final int RATIO_INSTANCES = 1_000;

@@ -1,0 +1,20 @@
+package io.baton.identity;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/** Reads the protected fields of engine commands that offer no getter. */
+final class CommandFields {
+
+  private CommandFields() {}
+
+  static VarHandle of(Class<?> owner, String name, Class<?> type) {
+    try {
+      return MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+          .findVarHandle(owner, name, type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          owner.getName() + " has no field " + name + ": check it after a Camunda upgrade", e);
+    }
+  }
+}
