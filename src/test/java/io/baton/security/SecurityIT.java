@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,6 +42,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 class SecurityIT {
 
   static final String START = "/engine-rest/process-definition/key/customer-request/start";
@@ -522,6 +524,13 @@ class SecurityIT {
                 "/engine-rest/user/create",
                 NEW_USER.formatted("x" + user),
                 403));
+      }
+      for (String user : List.of("admin", "operator")) {
+        rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
+      }
+      for (String user : List.of("analyst", "reviewer", "supervisor", "auditor", "worker")) {
+        rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 403));
+        rows.add(new Row(user, HttpMethod.GET, "/actuator/metrics", null, 403));
       }
       rows.add(
           new Row(
