@@ -4,11 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /** Reads the protected fields of engine commands that offer no getter. */
-final class CommandFields {
+public final class CommandFields {
 
   private CommandFields() {}
 
-  static VarHandle of(Class<?> owner, String name, Class<?> type) {
+  public static VarHandle of(Class<?> owner, String name, Class<?> type) {
     try {
       return MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
           .findVarHandle(owner, name, type);

@@ -244,7 +244,7 @@ class DocumentIntakePostgresIT {
     long before = runtime.createProcessInstanceQuery().count();
 
     assertThatThrownBy(() -> start("  "))
-        .hasMessageContaining("'documentText' must be non-empty text");
+        .hasMessageContaining("documentText is required and must not be empty");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 

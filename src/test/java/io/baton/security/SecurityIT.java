@@ -65,9 +65,13 @@ class SecurityIT {
   }
 
   ResponseEntity<String> postJson(String user, String path, String body) {
+    return postJson(user, user, path, body);
+  }
+
+  ResponseEntity<String> postJson(String user, String password, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user)
+    return http.withBasicAuth(user, password)
         .postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 
@@ -422,13 +426,14 @@ class SecurityIT {
     void should_answer_429_with_retry_after_once_a_user_started_too_many() throws Exception {
       String user = "ratetester" + System.nanoTime() % 100_000;
       User account = identity.newUser(user);
-      account.setPassword(user);
+      account.setPassword(RATE_PASSWORD);
       identity.saveUser(account);
       identity.createMembership(user, "reviewers");
       try {
         String invalid = "{\"customerId\":\"C-1\"}";
         for (int i = 0; i < 60; i++) {
-          assertThat(postJson(user, "/api/customer-requests", invalid).getStatusCode())
+          assertThat(
+                  postJson(user, RATE_PASSWORD, "/api/customer-requests", invalid).getStatusCode())
               .isEqualTo(HttpStatus.BAD_REQUEST);
         }
 
@@ -437,7 +442,7 @@ class SecurityIT {
             HttpClient.newHttpClient()
                 .send(
                     HttpRequest.newBuilder(URI.create(http.getRootUri() + "/api/customer-requests"))
-                        .header("Authorization", basic(user))
+                        .header("Authorization", basic(user, RATE_PASSWORD))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(invalid))
                         .build(),
@@ -596,8 +601,11 @@ class SecurityIT {
     Files.delete(marker);
   }
 
-  static String basic(String user) {
+  static final String RATE_PASSWORD = "Rate!Limit-2026";
+
+  static String basic(String user, String password) {
     return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

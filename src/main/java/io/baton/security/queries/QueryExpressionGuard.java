@@ -1,10 +1,12 @@
 package io.baton.security.queries;
 
+import io.baton.identity.CommandFields;
 import io.baton.security.expressions.ExpressionPolicy;
-import java.lang.reflect.Field;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -32,22 +34,25 @@ import org.camunda.bpm.engine.query.Query;
 public class QueryExpressionGuard extends CommandInterceptor {
 
   private static final ExpressionPolicy STORED = ExpressionPolicy.forStoredQueries();
-  private static final Field EXTENDING_QUERY =
-      field(AbstractExecuteFilterCmd.class, "extendingQuery");
-  private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");
-  private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
-  private static final Field VALIDATORS = field(AbstractQuery.class, "validators");
+  private static final VarHandle EXTENDING_QUERY =
+      CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery", Query.class);
+  private static final VarHandle FILTER_ID =
+      CommandFields.of(AbstractExecuteFilterCmd.class, "filterId", String.class);
+  private static final VarHandle SAVED_FILTER =
+      CommandFields.of(SaveFilterCmd.class, "filter", Filter.class);
+  private static final VarHandle VALIDATORS =
+      CommandFields.of(AbstractQuery.class, "validators", Set.class);
 
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof AbstractQuery<?, ?> query) {
       check(query, isAdhoc(query));
     } else if (command instanceof AbstractExecuteFilterCmd filterCommand) {
-      Object extending = read(EXTENDING_QUERY, filterCommand);
+      Object extending = EXTENDING_QUERY.get(filterCommand);
       if (extending instanceof AbstractQuery<?, ?> query) {
         check(query, true);
       }
-      String filterId = (String) read(FILTER_ID, filterCommand);
+      String filterId = (String) FILTER_ID.get(filterCommand);
       if (filterId != null) {
         Filter stored = Context.getCommandContext().getFilterManager().findFilterById(filterId);
         if (stored != null) {
@@ -55,7 +60,7 @@ public class QueryExpressionGuard extends CommandInterceptor {
         }
       }
     } else if (command instanceof SaveFilterCmd save) {
-      Filter filter = (Filter) read(SAVED_FILTER, save);
+      Filter filter = (Filter) SAVED_FILTER.get(save);
       if (filter != null) {
         check(filter.getQuery(), false);
       }
@@ -93,27 +98,7 @@ public class QueryExpressionGuard extends CommandInterceptor {
   }
 
   private static boolean isAdhoc(AbstractQuery<?, ?> query) {
-    Object validators = read(VALIDATORS, query);
-    return validators instanceof java.util.Collection<?> set
-        && set.contains(AdhocQueryValidator.get());
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(
-          "Camunda changed %s.%s; Baton's query guard must be updated".formatted(type, name), e);
-    }
-  }
-
-  private static Object read(Field field, Object target) {
-    try {
-      return field.get(target);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    Set<?> validators = (Set<?>) VALIDATORS.get(query);
+    return validators != null && validators.contains(AdhocQueryValidator.get());
   }
 }
