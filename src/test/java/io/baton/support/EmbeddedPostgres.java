@@ -25,6 +25,9 @@ public final class EmbeddedPostgres {
     registry.add("spring.datasource.password", () -> "");
   }
 
+  /** The admin password of the postgres profile in tests; it meets the password policy. */
+  public static final String ADMIN_PASSWORD = "Test-Adm1n!Secret";
+
   /**
    * Everything the {@code postgres} profile needs and refuses to default: the database and the
    * passwords of the admin and of the workers' service account.
@@ -32,7 +35,7 @@ public final class EmbeddedPostgres {
   public static void registerPostgresProfile(
       DynamicPropertyRegistry registry, String database, String workerPassword) {
     registerDataSource(registry, database);
-    registry.add("camunda.bpm.admin-user.password", () -> "Test-Adm1n!Secret");
+    registry.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
     registry.add("baton.workers.password", () -> workerPassword);
   }
 
