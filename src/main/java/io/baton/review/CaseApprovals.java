@@ -1,5 +1,6 @@
 package io.baton.review;
 
+import io.baton.security.expressions.ExpressionApi;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,11 +51,13 @@ public class CaseApprovals {
   }
 
   /** For the diagram's route gateway: the recorded route, {@code ESCALATE} when none. */
+  @ExpressionApi
   public String route(String processInstanceId) {
     return routing(processInstanceId).map(CaseRouting::route).orElse("ESCALATE");
   }
 
   /** For the diagram's four-eyes gateway: {@code ${caseApprovals.fourEyesRequired(...)}}. */
+  @ExpressionApi
   public boolean fourEyesRequired(String processInstanceId) {
     return routing(processInstanceId).map(CaseRouting::fourEyes).orElse(true);
   }

@@ -183,7 +183,8 @@ class TasklistReviewBrowserIT {
         .isNotBlank();
     assertThat(browser.findElement(field("Why the AI thinks so")).getAttribute("value"))
         .contains("Closest examples");
-    assertThat(browser.getPageSource()).contains("10,000");
+    assertThat(browser.findElement(field("Why it was routed here")).getAttribute("value"))
+        .contains("10,000");
 
     vendor.clear();
     vendor.sendKeys("Paper and Company Ltd");

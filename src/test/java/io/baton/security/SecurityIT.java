@@ -248,6 +248,44 @@ class SecurityIT {
     }
 
     @Test
+    void should_refuse_an_expression_split_by_a_comment_or_cdata() {
+      Path marker = marker();
+      String split = rce(marker).replaceFirst("\\$\\{", "\\$<!---->{");
+      assertRefused(
+          "<bpmn:serviceTask id=\"work\" camunda:type=\"external\" camunda:topic=\"t\">"
+              + "<bpmn:extensionElements><camunda:inputOutput>"
+              + "<camunda:inputParameter name=\"x\">"
+              + split
+              + "</camunda:inputParameter>"
+              + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>",
+          "method 'getClass()' is not allowed");
+      assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void should_refuse_a_form_handler_class() {
+      assertRefused(
+          "<bpmn:userTask id=\"work\" camunda:formHandlerClass=\"java.lang.Thread\"/>",
+          "camunda:formHandlerClass is not allowed");
+    }
+
+    @Test
+    void should_refuse_a_bean_method_that_is_not_meant_for_diagrams() {
+      assertRefused(
+          "<bpmn:userTask id=\"work\" camunda:assignee="
+              + "\"${caseApprovals.recordRouting(execution.processInstanceId,'AUTO_EXECUTE',false,'x')}\"/>",
+          "method 'recordRouting' of bean 'caseApprovals' is not open to diagrams");
+    }
+
+    @Test
+    void should_refuse_resources_that_are_not_diagrams_decisions_or_forms() {
+      ResponseEntity<String> response =
+          deploy("analyst", "form.txt", "<form><script>alert(document.cookie)</script></form>");
+
+      assertStatus(response, HttpStatus.BAD_REQUEST, "only BPMN, DMN, Camunda Forms");
+    }
+
+    @Test
     void should_refuse_a_decision_in_juel() {
       String dmn =
           """
@@ -327,6 +365,21 @@ class SecurityIT {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.body()).contains("try again later");
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
+        // the same user is limited on the engine API under a named engine too
+        HttpResponse<String> named =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                http.getRootUri()
+                                    + "/engine-rest/engine/default/process-definition/key/"
+                                    + "customer-request/start"))
+                        .header("Authorization", basic(user, RATE_PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(named.statusCode()).isEqualTo(429);
         // another user is not affected
         assertThat(postJson("reviewer", "/api/customer-requests", invalid).getStatusCode())
             .isEqualTo(HttpStatus.BAD_REQUEST);

@@ -15,17 +15,16 @@ import org.xml.sax.SAXException;
 /**
  * Deployer that runs before the engine's own: it checks every resource of a deployment and refuses
  * the whole deployment, naming each element and reason, when a diagram would run code (see {@link
- * DiagramRules}), a decision is not FEEL ({@link DecisionRules}), or a resource is of a kind that
- * only carries code (CMMN, scripts, HTML forms). It also runs when the engine loads a deployment
+ * DiagramRules}), a decision is not FEEL ({@link DecisionRules}), or a resource is of any other
+ * kind than BPMN, DMN, Camunda Forms and images (CMMN, scripts and HTML forms can carry code). It also runs when the engine loads a deployment
  * into its cache, so a definition deployed before Baton checked cannot run either.
  */
 public class DeploymentGuard implements Deployer {
 
   private static final List<String> DIAGRAMS = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DECISIONS = List.of(".dmn", ".dmn11.xml");
-  private static final List<String> REFUSED =
-      List.of(
-          ".cmmn", ".cmmn10.xml", ".cmmn11.xml", ".js", ".groovy", ".py", ".rb", ".html", ".htm");
+  /** Camunda Forms and diagram images; any other kind of resource is refused. */
+  private static final List<String> PLAIN = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
 
   private final DiagramRules diagrams;
   private final DecisionRules decisions = new DecisionRules();
@@ -51,12 +50,14 @@ public class DeploymentGuard implements Deployer {
   List<String> problems(String name, byte[] bytes) {
     String lower = name.toLowerCase(Locale.ROOT);
     Problems problems = new Problems(name);
-    if (REFUSED.stream().anyMatch(lower::endsWith)) {
-      problems.add("resources of this kind carry code and are not deployed here");
-    } else if (DIAGRAMS.stream().anyMatch(lower::endsWith)) {
+    if (DIAGRAMS.stream().anyMatch(lower::endsWith)) {
       parse(bytes, problems, document -> diagrams.check(document, problems));
     } else if (DECISIONS.stream().anyMatch(lower::endsWith)) {
       parse(bytes, problems, document -> decisions.check(document, problems));
+    } else if (PLAIN.stream().noneMatch(lower::endsWith)) {
+      problems.add(
+          "only BPMN, DMN, Camunda Forms (.form) and diagram images are deployed here; other"
+              + " resources (CMMN, scripts, HTML forms) can carry code");
     }
     return problems.list();
   }

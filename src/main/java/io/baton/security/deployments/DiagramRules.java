@@ -18,9 +18,12 @@ import org.w3c.dom.Node;
  */
 final class DiagramRules {
 
-  /** Attributes that name a Java class the engine would load and run. */
-  private static final Set<String> CLASS_ATTRIBUTES =
-      Set.of("class", "variableMappingClass", "resource");
+  /**
+   * Attributes that name a script resource; any attribute named {@code class} or ending in {@code
+   * Class} ({@code camunda:class}, {@code variableMappingClass}, {@code formHandlerClass}) names a
+   * Java class the engine would load and run.
+   */
+  private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("resource");
 
   /** Elements that carry a script, or a connector that runs code of its own. */
   private static final Set<String> CODE_ELEMENTS = Set.of("scriptTask", "script", "connector");
@@ -52,14 +55,19 @@ final class DiagramRules {
     if (TEXT_ELEMENTS.contains(name)) {
       return;
     }
+    StringBuilder text = new StringBuilder();
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
         check(childElement, problems);
       } else if (child.getNodeType() == Node.TEXT_NODE
           || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-        checkText(element, "text", child.getNodeValue(), problems);
+        text.append(child.getNodeValue());
+      } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+        problems.add(element, "processing instructions are not allowed in a diagram");
       }
     }
+    // the engine joins all text of an element, also around child elements, before it evaluates
+    checkText(element, "text", text.toString(), problems);
   }
 
   private void checkAttributes(Element element, Problems problems) {
@@ -68,7 +76,7 @@ final class DiagramRules {
       Attr attribute = (Attr) attributes.item(i);
       String name =
           attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      if (CLASS_ATTRIBUTES.contains(name)) {
+      if (name.equals("class") || name.endsWith("Class") || RESOURCE_ATTRIBUTES.contains(name)) {
         problems.add(
             element,
             "%s is not allowed: Java classes and script resources do not run here; use an external task or one of Baton's beans"

@@ -17,6 +17,9 @@ final class SafeXml {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
+      // the engine reads an element's text joined across comments and CDATA: so does the guard
+      factory.setIgnoringComments(true);
+      factory.setCoalescing(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setXIncludeAware(false);

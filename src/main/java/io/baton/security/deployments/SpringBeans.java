@@ -1,8 +1,7 @@
 package io.baton.security.deployments;
 
+import io.baton.security.expressions.ExpressionApi;
 import io.baton.security.expressions.ExpressionPolicy;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -35,12 +34,7 @@ final class SpringBeans implements ExpressionPolicy.Beans {
     return type != null
         && Arrays.stream(type.getMethods())
             .filter(candidate -> candidate.getName().equals(method))
-            .anyMatch(SpringBeans::declaredByBaton);
-  }
-
-  private static boolean declaredByBaton(Method method) {
-    return Modifier.isPublic(method.getModifiers())
-        && method.getDeclaringClass().getName().startsWith(BATON);
+            .anyMatch(candidate -> candidate.isAnnotationPresent(ExpressionApi.class));
   }
 
   private Class<?> type(String name) {

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 /** A request whose body a filter has read and that the application can still read after it. */
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
+  /** The most a body read here may hold, whatever the path; the REST APIs have lower limits. */
+  static final int MAX_BODY = 16 * 1024 * 1024;
+
   private final byte[] body;
 
   private CachedBodyRequest(HttpServletRequest request, byte[] body) {
@@ -31,7 +34,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     if (request instanceof CachedBodyRequest cached) {
       return cached;
     }
-    return new CachedBodyRequest(request, request.getInputStream().readAllBytes());
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      throw new IOException("the request body is larger than %d bytes".formatted(MAX_BODY));
+    }
+    return new CachedBodyRequest(request, body);
   }
 
   public byte[] body() {

@@ -56,7 +56,7 @@ class RequestLimits extends OncePerRequestFilter {
       return;
     }
     long limit =
-        request.getRequestURI().endsWith("/deployment/create")
+        path(request).endsWith("/deployment/create")
             ? limits.maxDeploymentSize().toBytes()
             : limits.maxRequestSize().toBytes();
     byte[] body = readUpTo(request.getInputStream(), limit);
@@ -79,9 +79,11 @@ class RequestLimits extends OncePerRequestFilter {
   /** Form posts are left to the container, which reads their parameters from the raw stream. */
   private boolean isForm(HttpServletRequest request) {
     String type = request.getContentType();
+    long length = request.getContentLengthLong();
     return type != null
         && type.toLowerCase().startsWith("application/x-www-form-urlencoded")
-        && request.getContentLengthLong() <= limits.maxRequestSize().toBytes();
+        && length >= 0
+        && length <= limits.maxRequestSize().toBytes();
   }
 
   private Optional<String> tooManyVariables(HttpServletRequest request, byte[] body) {
@@ -125,6 +127,11 @@ class RequestLimits extends OncePerRequestFilter {
   private static byte[] readUpTo(InputStream in, long limit) throws IOException {
     byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
     return body.length > limit ? null : body;
+  }
+
+  /** The decoded path the servlet container mapped, without path parameters such as {@code ;x=1}. */
+  static String path(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   static void refuse(HttpServletResponse response, HttpStatus status, String reason)

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Servlet filter that limits how many processes one user starts per period, on every way in that
- * starts one (Baton's API, the engine REST API, Tasklist's start forms, messages and signals): past
+ * starts one (Baton's API, the engine REST API also under {@code /engine/{name}}, Tasklist's start
+ * forms, messages, signals and conditions), matched on the decoded path the container mapped: past
  * the limit the answer is 429 with {@code Retry-After}. It runs after authentication and counts per
  * authenticated user, so nobody can use up another user's starts.
  */
@@ -29,8 +30,10 @@ class StartRateLimit extends OncePerRequestFilter {
   private static final Pattern STARTS =
       Pattern.compile(
           "^(/api/customer-requests"
-              + "|/(engine-rest|camunda/api/engine/engine/[^/]+)"
-              + "/(process-definition/.+/(start|submit-form)|message|signal))/?$");
+              + "|/engine-rest(/engine/[^/]+)?/(process-definition/.+/(start|submit-form)"
+              + "|message|signal|condition)"
+              + "|/camunda/api/engine/engine/[^/]+/(process-definition/.+/(start|submit-form)"
+              + "|message|signal|condition))/?$");
 
   private final RateLimiterRegistry limiters;
   private final IdentityService identity;
@@ -50,7 +53,7 @@ class StartRateLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestLimits.path(request);
     Optional<String> user =
         "POST".equals(request.getMethod()) && STARTS.matcher(path).matches()
             ? user(request)

@@ -24,7 +24,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * <ul>
  *   <li>literals, operators, conditionals and plain variable reads;
  *   <li>the functions the policy names (such as {@code dateTime()} or {@code currentUser()});
- *   <li>methods of Baton's own beans, and a fixed list of value methods (JSON, strings, dates,
+ *   <li>methods of Baton's beans marked {@link ExpressionApi}, and a fixed list of value methods (JSON, strings, dates,
  *       {@code execution.getVariable});
  *   <li>properties, except those that lead to classes, class loaders, the engine or its services.
  * </ul>
@@ -100,7 +100,9 @@ public final class ExpressionPolicy {
           "priority",
           "dueDate");
 
-  private static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task");
+  /** The objects the engine's variable-scope resolver names besides variables. */
+  private static final Set<String> CONTEXT_OBJECTS =
+      Set.of("execution", "task", "externalTask", "caseExecution", "authenticatedUserId");
   private static final List<String> FORBIDDEN_PROPERTY_PARTS =
       List.of("class", "loader", "engine", "service", "context", "module", "domain", "runtime");
 
@@ -175,7 +177,9 @@ public final class ExpressionPolicy {
     Node target = dot.getChild(0);
     if (target instanceof AstIdentifier bean && beans.isBean(bean.getName())) {
       if (!beans.isBatonMethod(bean.getName(), name)) {
-        problems.add("method '%s' of bean '%s' is not Baton's".formatted(name, bean.getName()));
+        problems.add(
+            "method '%s' of bean '%s' is not open to diagrams (only @ExpressionApi methods are)"
+                .formatted(name, bean.getName()));
       }
       checkIdentifier(bean.getName(), problems);
       return;
@@ -236,7 +240,7 @@ public final class ExpressionPolicy {
     /** Whether the bean is one of Baton's own. */
     boolean isBaton(String name);
 
-    /** Whether the bean has a public method of that name declared by one of Baton's classes. */
+    /** Whether the bean has a method of that name marked {@link ExpressionApi}. */
     boolean isBatonMethod(String name, String method);
 
     static Beans of(

@@ -49,6 +49,7 @@ class ExpressionPolicyTest {
         "${execution.setVariable('route', 'AUTO_EXECUTE')}",
         "${task.execution.processEngineServices}",
         "${extracted.mapTo('java.lang.Runtime')}",
+        "${externalTask.execution.processEngineServices}",
         "${fn:exec('id')}",
         "${unclosed",
         "text ${ok} then ${''.getClass()}"
