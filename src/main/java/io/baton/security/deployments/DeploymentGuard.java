@@ -16,13 +16,15 @@ import org.xml.sax.SAXException;
  * Deployer that runs before the engine's own: it checks every resource of a deployment and refuses
  * the whole deployment, naming each element and reason, when a diagram would run code (see {@link
  * DiagramRules}), a decision is not FEEL ({@link DecisionRules}), or a resource is of any other
- * kind than BPMN, DMN, Camunda Forms and images (CMMN, scripts and HTML forms can carry code). It also runs when the engine loads a deployment
- * into its cache, so a definition deployed before Baton checked cannot run either.
+ * kind than BPMN, DMN, Camunda Forms and images (CMMN, scripts and HTML forms can carry code). It
+ * also runs when the engine loads a deployment into its cache, so a definition deployed before
+ * Baton checked cannot run either.
  */
 public class DeploymentGuard implements Deployer {
 
   private static final List<String> DIAGRAMS = List.of(".bpmn", ".bpmn20.xml");
   private static final List<String> DECISIONS = List.of(".dmn", ".dmn11.xml");
+
   /** Camunda Forms and diagram images; any other kind of resource is refused. */
   private static final List<String> PLAIN = List.of(".form", ".png", ".jpg", ".jpeg", ".gif");
 

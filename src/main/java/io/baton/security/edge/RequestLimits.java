@@ -129,7 +129,9 @@ class RequestLimits extends OncePerRequestFilter {
     return body.length > limit ? null : body;
   }
 
-  /** The decoded path the servlet container mapped, without path parameters such as {@code ;x=1}. */
+  /**
+   * The decoded path the servlet container mapped, without path parameters such as {@code ;x=1}.
+   */
   static String path(HttpServletRequest request) {
     return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }

@@ -24,8 +24,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * <ul>
  *   <li>literals, operators, conditionals and plain variable reads;
  *   <li>the functions the policy names (such as {@code dateTime()} or {@code currentUser()});
- *   <li>methods of Baton's beans marked {@link ExpressionApi}, and a fixed list of value methods (JSON, strings, dates,
- *       {@code execution.getVariable});
+ *   <li>methods of Baton's beans marked {@link ExpressionApi}, and a fixed list of value methods
+ *       (JSON, strings, dates, {@code execution.getVariable});
  *   <li>properties, except those that lead to classes, class loaders, the engine or its services.
  * </ul>
  *
@@ -103,6 +103,7 @@ public final class ExpressionPolicy {
   /** The objects the engine's variable-scope resolver names besides variables. */
   private static final Set<String> CONTEXT_OBJECTS =
       Set.of("execution", "task", "externalTask", "caseExecution", "authenticatedUserId");
+
   private static final List<String> FORBIDDEN_PROPERTY_PARTS =
       List.of("class", "loader", "engine", "service", "context", "module", "domain", "runtime");
 
