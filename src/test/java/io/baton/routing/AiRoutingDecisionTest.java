@@ -42,15 +42,15 @@ class AiRoutingDecisionTest {
         // sensitivity | accuracy | samples | guard verdict | guard risk | route
         "critical always escalates       | CRITICAL | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | ESCALATE",
         "failed validation needs approval| LOW      | 0.99 | FAILED        | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
-        "disagreement needs approval     | LOW      | 0.99 | PASSED        | true     | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
-        "large amount needs four eyes    | LOW      | 0.99 | PASSED        | false    | 900    | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "disagreement needs approval     | LOW      | 0.99 | PASS          | true     | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
+        "large amount needs four eyes    | LOW      | 0.99 | PASS          | false    | 900    | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
         "high risk needs four eyes       | HIGH     | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
         "unsure model needs approval     | MEDIUM   | 0.30 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | REQUIRE_APPROVAL",
         "low measured accuracy suggests  | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 25      | NOT_GUARDED | LOW      | SUGGEST",
         "few samples do not count        | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.6      | 5       | NOT_GUARDED | LOW      | AUTO_EXECUTE",
         "good measured accuracy acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | 0.95     | 40      | NOT_GUARDED | LOW      | AUTO_EXECUTE",
         "personal data suggests          | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | PERSONAL    | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
-        "low risk and sure acts          | LOW      | 0.85 | PASSED        | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | AUTO_EXECUTE",
+        "low risk and sure acts          | LOW      | 0.85 | PASS          | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | AUTO_EXECUTE",
         "low risk but not sure suggests  | LOW      | 0.70 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
         "medium risk suggests            | MEDIUM   | 0.95 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | NOT_GUARDED | LOW      | SUGGEST",
         "guard passes, low risk acts     | LOW      | 0.99 | NOT_VALIDATED | false    | 0      | NORMAL      | null     | 0       | PASS        | LOW      | AUTO_EXECUTE",
@@ -76,7 +76,7 @@ class AiRoutingDecisionTest {
       String route) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("taskType", "customer-intents");
-    inputs.put("finalIntent", "ANY");
+    inputs.put("finalIntent", "ORDER_STATUS");
     inputs.put("confidence", confidence);
     inputs.put("risk", risk);
     inputs.put("validationVerdict", verdict);
