@@ -49,7 +49,7 @@ public class RoutingInputs implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     facts.verify(execution.getProcessInstanceId(), execution);
     defaultTo(execution, "validationVerdict", NOT_VALIDATED);
-    defaultTo(execution, "disagreement", false);
+    defaultTo(execution, "disagreement", 0.0);
     defaultTo(execution, "amount", 0.0);
     execution.setVariable("sensitivity", Sensitivity.of((String) execution.getVariable("message")));
     guardDefaults(execution);

@@ -107,7 +107,7 @@ abstract class CustomerRequestScenarios {
             .includeOutputs()
             .singleResult();
     assertThat(decision.getDecisionDefinitionKey()).isEqualTo("ai-routing");
-    assertThat(decision.getOutputs().get(0).getRuleId()).isEqualTo("rule-low-risk-sure");
+    assertThat(decision.getOutputs().get(0).getRuleId()).isEqualTo("rule-low-risk-sure-unmeasured");
     assertThat(decision.getInputs())
         .extracting(i -> i.getClauseName())
         .contains("Confidence", "Risk", "Measured model accuracy", "Guard verdict");

@@ -141,7 +141,7 @@ class GuardrailEvaluationTest {
     inputs.put("confidence", classification.confidence());
     inputs.put("risk", risk);
     inputs.put("validationVerdict", RoutingInputs.NOT_VALIDATED);
-    inputs.put("disagreement", false);
+    inputs.put("disagreement", 0.0);
     inputs.put("amount", 0.0);
     inputs.put("sensitivity", Sensitivity.of(text));
     inputs.put("modelAccuracy", null);

@@ -49,7 +49,7 @@ class RoutingFailsClosedTest {
     inputs.put("confidence", 0.95);
     inputs.put("risk", "LOW");
     inputs.put("validationVerdict", "PASS");
-    inputs.put("disagreement", false);
+    inputs.put("disagreement", 0.0);
     inputs.put("amount", 20.0);
     inputs.put("sensitivity", "NORMAL");
     inputs.put("modelAccuracy", 0.95);
