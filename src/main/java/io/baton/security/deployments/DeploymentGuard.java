@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
 /**
@@ -64,8 +66,7 @@ public class DeploymentGuard implements Deployer {
     return problems.list();
   }
 
-  private static void parse(
-      byte[] bytes, Problems problems, java.util.function.Consumer<org.w3c.dom.Document> check) {
+  private static void parse(byte[] bytes, Problems problems, Consumer<Document> check) {
     try {
       check.accept(SafeXml.parse(bytes));
     } catch (IOException | SAXException e) {

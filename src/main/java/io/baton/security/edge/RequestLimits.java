@@ -37,6 +37,8 @@ class RequestLimits extends OncePerRequestFilter {
           "correlationKeys",
           "localCorrelationKeys");
 
+  private static final ObjectMapper ERRORS = new ObjectMapper();
+
   private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final EdgeProperties limits;
@@ -140,10 +142,7 @@ class RequestLimits extends OncePerRequestFilter {
       throws IOException {
     response.setStatus(status.value());
     response.setContentType("application/json");
-    response
-        .getWriter()
-        .write(
-            new ObjectMapper()
-                .writeValueAsString(Map.of("type", status.getReasonPhrase(), "message", reason)));
+    ERRORS.writeValue(
+        response.getWriter(), Map.of("type", status.getReasonPhrase(), "message", reason));
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
@@ -247,7 +248,7 @@ public final class ExpressionPolicy {
     static Beans of(
         Predicate<String> isBean,
         Predicate<String> isBaton,
-        java.util.function.BiPredicate<String, String> isBatonMethod) {
+        BiPredicate<String, String> isBatonMethod) {
       return new Beans() {
         @Override
         public boolean isBean(String name) {
