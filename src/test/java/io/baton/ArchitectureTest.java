@@ -17,7 +17,7 @@ class ArchitectureTest {
     "io.baton.rest..",
     "io.baton.security..",
     "io.baton.review..",
-    "io.baton.routing..",
+    "io.baton.governance..",
     "io.baton.effects..",
     "io.baton.audit..",
     "io.baton.documents.."

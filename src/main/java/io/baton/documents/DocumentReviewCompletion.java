@@ -1,7 +1,7 @@
 package io.baton.documents;
 
-import io.baton.requests.Reviewers;
-import io.baton.routing.RoutingFacts;
+import io.baton.governance.RoutingFacts;
+import io.baton.review.Reviewers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.baton.documents;
 
-import io.baton.routing.RoutingFacts;
+import io.baton.governance.RoutingFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,12 @@
 package io.baton.requests;
 
-import io.baton.review.ApprovalDigest;
-import io.baton.review.CaseApprovals;
+import io.baton.governance.ApprovalDigest;
+import io.baton.governance.CaseApprovals;
+import io.baton.governance.RoutingFacts;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
-import io.baton.routing.RoutingFacts;
+import io.baton.review.Reviewers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

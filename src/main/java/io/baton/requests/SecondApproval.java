@@ -1,8 +1,9 @@
 package io.baton.requests;
 
-import io.baton.review.CaseApprovals;
+import io.baton.governance.CaseApprovals;
+import io.baton.governance.RoutingFacts;
 import io.baton.review.ReviewDecision;
-import io.baton.routing.RoutingFacts;
+import io.baton.review.Reviewers;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,9 +1,9 @@
 package io.baton.requests;
 
-import io.baton.review.CaseApprovals;
-import io.baton.review.CaseApprovals.CaseRouting;
-import io.baton.review.CaseApprovals.Stage;
-import io.baton.routing.RoutingPolicy;
+import io.baton.governance.CaseApprovals;
+import io.baton.governance.CaseApprovals.CaseRouting;
+import io.baton.governance.CaseApprovals.Stage;
+import io.baton.governance.RoutingPolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;

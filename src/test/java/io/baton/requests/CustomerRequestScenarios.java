@@ -11,7 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import io.baton.review.CaseApprovals;
+import io.baton.governance.CaseApprovals;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;

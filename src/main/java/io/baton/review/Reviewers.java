@@ -1,4 +1,4 @@
-package io.baton.requests;
+package io.baton.review;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,7 +11,7 @@ public class Reviewers {
 
   private final IdentityService identity;
 
-  Reviewers(IdentityService identity) {
+  public Reviewers(IdentityService identity) {
     this.identity = identity;
   }
 

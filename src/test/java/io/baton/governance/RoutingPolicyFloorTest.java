@@ -1,9 +1,9 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.routing.RoutingPolicy.Facts;
-import io.baton.routing.RoutingPolicy.Route;
+import io.baton.governance.RoutingPolicy.Facts;
+import io.baton.governance.RoutingPolicy.Route;
 import org.junit.jupiter.api.Test;
 
 /** The floor no routing table lowers, for the guard step's results. */

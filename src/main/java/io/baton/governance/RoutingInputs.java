@@ -1,4 +1,4 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import io.baton.connectors.guard.GuardResult;
 import io.baton.connectors.labels.LabelSet;

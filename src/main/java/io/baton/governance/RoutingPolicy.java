@@ -1,7 +1,6 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import io.baton.connectors.guard.GuardResult;
-import io.baton.review.CaseApprovals;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -1,4 +1,4 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.baton.review;
+package io.baton.governance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

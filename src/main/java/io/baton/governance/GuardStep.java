@@ -1,4 +1,4 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;

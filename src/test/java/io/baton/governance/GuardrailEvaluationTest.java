@@ -1,4 +1,4 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.baton.review;
+package io.baton.governance;
 
 import io.baton.security.expressions.ExpressionApi;
 import java.sql.Timestamp;

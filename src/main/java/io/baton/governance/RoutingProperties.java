@@ -1,4 +1,4 @@
-package io.baton.routing;
+package io.baton.governance;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
