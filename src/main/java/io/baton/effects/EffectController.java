@@ -1,6 +1,7 @@
 package io.baton.effects;
 
 import io.baton.effects.EffectLedger.Effect;
+import io.baton.governance.ToolApprovals;
 import io.baton.identity.BatonGroups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,10 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The effect ledger for workers: {@code POST /api/effects/{key}/start} before a tool acts (the
- * caller acts only when the answer names it as the lease owner), {@code PUT
- * /api/effects/{key}/lease} to renew the lease while acting (0 ms gives it up), {@code PUT
- * /api/effects/{key}} with the result after. Renewing or finishing without the lease answers 409.
- * Only the workers' group may call it.
+ * caller acts only when the answer names it as the lease owner; before that, the tool's approval
+ * gate runs on the digest of the arguments the worker will act with, and a refusal answers state
+ * {@code REFUSED} with the reason), {@code PUT /api/effects/{key}/lease} to renew the lease while
+ * acting (0 ms gives it up), {@code PUT /api/effects/{key}} with the result after. Renewing or
+ * finishing without the lease answers 409. Only the workers' group may call it.
  */
 @RestController
 @RequestMapping("/api/effects")
@@ -36,16 +38,25 @@ class EffectController {
 
   private final EffectLedger ledger;
   private final IdentityService identity;
+  private final ToolApprovals approvalGate;
 
-  EffectController(EffectLedger ledger, IdentityService identity) {
+  EffectController(EffectLedger ledger, IdentityService identity, ToolApprovals approvalGate) {
     this.ledger = ledger;
     this.identity = identity;
+    this.approvalGate = approvalGate;
   }
 
   @PostMapping("/{key}/start")
   Effect start(
       @PathVariable @Size(max = 200) String key, @RequestBody @Valid StartRequest request) {
     requireWorker();
+    Effect recorded = ledger.find(key).orElse(null);
+    if (recorded == null || !recorded.done()) {
+      var refusal = approvalGate.check(request.externalTaskId(), request.digest());
+      if (refusal.isPresent()) {
+        return Effect.refused(key, refusal.get());
+      }
+    }
     return ledger.start(
         key,
         request.topic(),
@@ -102,12 +113,16 @@ class EffectController {
   /**
    * @param owner the attempt: worker id and external task id
    * @param leaseMillis how long the attempt holds the effect unless renewed: the task's lock
+   * @param externalTaskId the task the tool runs for, locked by this worker
+   * @param digest the {@link io.baton.connectors.ActionDigest} of the tool's bound input
    */
   record StartRequest(
       @NotBlank String topic,
       @NotBlank String processInstanceId,
       @NotBlank @Size(max = 255) String owner,
-      @NotNull @Positive @Max(86_400_000) Long leaseMillis) {}
+      @NotNull @Positive @Max(86_400_000) Long leaseMillis,
+      @NotBlank @Size(max = 64) String externalTaskId,
+      @NotBlank @Size(max = 64) String digest) {}
 
   /**
    * @param leaseMillis how long from now the owner holds the effect; 0 gives it up

@@ -135,6 +135,14 @@ public class EffectLedger {
     public static final String STARTED = "STARTED";
     public static final String DONE = "DONE";
 
+    /** Not an effect's state: the answer to an attempt the approval gate refused (see result). */
+    public static final String REFUSED = "REFUSED";
+
+    /** The answer to an attempt that may not act: the reason is in {@code result}. */
+    public static Effect refused(String key, String reason) {
+      return new Effect(key, REFUSED, 0, reason, null, 0);
+    }
+
     public boolean done() {
       return DONE.equals(state);
     }

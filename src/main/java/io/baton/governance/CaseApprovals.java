@@ -3,14 +3,17 @@ package io.baton.governance;
 import io.baton.security.expressions.ExpressionApi;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The routing decision and the approvals of each case, in Baton's tables inside the engine's
- * transaction. Process variables show them to people; decisions that guard a side effect read them
- * from here, because a task completion or a REST call can set any variable.
+ * The routing record and the approvals of each case, in Baton's tables inside the engine's
+ * transaction, appended and never rewritten: a case routed again gets a new routing row, and a
+ * withdrawal is a new row after the approvals it withdraws. Process variables show them to people;
+ * decisions that guard a side effect read them from here, because a task completion or a REST call
+ * can set any variable.
  */
 @Component("caseApprovals")
 public class CaseApprovals {
@@ -21,33 +24,47 @@ public class CaseApprovals {
     SECOND
   }
 
+  private static final String APPROVED = "APPROVED";
+  private static final String WITHDRAWN = "WITHDRAWN";
+
   private final JdbcTemplate jdbc;
 
   public CaseApprovals(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  public void recordRouting(
-      String processInstanceId, String route, boolean fourEyes, String reason) {
-    jdbc.update("DELETE FROM baton_case_routing WHERE process_instance_id = ?", processInstanceId);
+  public void recordRouting(String processInstanceId, CaseRouting routing) {
     jdbc.update(
-        "INSERT INTO baton_case_routing (process_instance_id, route, four_eyes, reason, decided_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO baton_routing_record (process_instance_id, activity_id, decision_key, route,"
+            + " four_eyes, reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         processInstanceId,
-        route,
-        fourEyes,
-        reason,
+        routing.activityId(),
+        routing.decisionKey(),
+        routing.route(),
+        routing.fourEyes(),
+        clip(routing.reason()),
         Timestamp.from(Instant.now()));
   }
 
+  /** The latest routing of the case. */
   public Optional<CaseRouting> routing(String processInstanceId) {
-    return jdbc
-        .query(
-            "SELECT route, four_eyes, reason FROM baton_case_routing WHERE process_instance_id = ?",
-            (rs, row) -> new CaseRouting(rs.getString(1), rs.getBoolean(2), rs.getString(3)),
-            processInstanceId)
-        .stream()
-        .findFirst();
+    return routings(processInstanceId).stream().reduce((first, second) -> second);
+  }
+
+  /** Every routing of the case, oldest first. */
+  public List<CaseRouting> routings(String processInstanceId) {
+    return jdbc.query(
+        "SELECT activity_id, decision_key, route, four_eyes, reason, decided_at"
+            + " FROM baton_routing_record WHERE process_instance_id = ? ORDER BY id",
+        (rs, row) ->
+            new CaseRouting(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBoolean(4),
+                rs.getString(5),
+                rs.getTimestamp(6).toInstant()),
+        processInstanceId);
   }
 
   /** For the diagram's route gateway: the recorded route, {@code ESCALATE} when none. */
@@ -62,40 +79,111 @@ public class CaseApprovals {
     return routing(processInstanceId).map(CaseRouting::fourEyes).orElse(true);
   }
 
-  public void approve(String processInstanceId, Stage stage, String approver, String digest) {
+  /**
+   * Appends an approval of the action {@code actionId} with the digest of its arguments; a new
+   * approval at a stage replaces the one before it at that stage.
+   */
+  public void approve(
+      String processInstanceId, Stage stage, String approver, String actionId, String digest) {
     jdbc.update(
-        "DELETE FROM baton_approval WHERE process_instance_id = ? AND stage = ?",
+        "INSERT INTO baton_approval_record (process_instance_id, kind, stage, actor, action_id,"
+            + " digest, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         processInstanceId,
-        stage.name());
-    jdbc.update(
-        "INSERT INTO baton_approval (process_instance_id, stage, approver, digest, approved_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        processInstanceId,
+        APPROVED,
         stage.name(),
         approver,
+        actionId,
         digest,
         Timestamp.from(Instant.now()));
   }
 
+  /** The approval that holds now at a stage: the latest one after the latest withdrawal. */
   public Optional<Approval> approval(String processInstanceId, Stage stage) {
-    return jdbc
-        .query(
-            "SELECT approver, digest FROM baton_approval WHERE process_instance_id = ? AND stage = ?",
-            (rs, row) -> new Approval(rs.getString(1), rs.getString(2)),
-            processInstanceId,
-            stage.name())
-        .stream()
-        .findFirst();
+    Approval current = null;
+    for (Approval record : approvals(processInstanceId)) {
+      if (record.withdrawal()) {
+        current = null;
+      } else if (stage.name().equals(record.stage())) {
+        current = record;
+      }
+    }
+    return Optional.ofNullable(current);
   }
 
-  /** Withdraws every approval of the case: what was approved is no longer what would act. */
-  public void revoke(String processInstanceId) {
-    jdbc.update("DELETE FROM baton_approval WHERE process_instance_id = ?", processInstanceId);
+  /** Every approval and withdrawal of the case, oldest first. */
+  public List<Approval> approvals(String processInstanceId) {
+    return jdbc.query(
+        "SELECT kind, stage, actor, action_id, digest, reason, recorded_at"
+            + " FROM baton_approval_record WHERE process_instance_id = ? ORDER BY id",
+        (rs, row) ->
+            new Approval(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant()),
+        processInstanceId);
   }
 
-  /** What routing decided for a case. */
-  public record CaseRouting(String route, boolean fourEyes, String reason) {}
+  /**
+   * Withdraws every approval that holds: what was approved is no longer what would act. Appends a
+   * withdrawal only when there is something to withdraw.
+   */
+  public void withdraw(String processInstanceId, String actor, String reason) {
+    if (approval(processInstanceId, Stage.FIRST).isEmpty()
+        && approval(processInstanceId, Stage.SECOND).isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "INSERT INTO baton_approval_record (process_instance_id, kind, actor, reason, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        processInstanceId,
+        WITHDRAWN,
+        actor,
+        clip(reason),
+        Timestamp.from(Instant.now()));
+  }
 
-  /** Who approved, and the digest of what they approved. */
-  public record Approval(String approver, String digest) {}
+  private static String clip(String text) {
+    return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+  }
+
+  /** What a routing decided for a case, at which task and by which decision. */
+  public record CaseRouting(
+      String activityId,
+      String decisionKey,
+      String route,
+      boolean fourEyes,
+      String reason,
+      Instant decidedAt) {
+
+    public CaseRouting(
+        String activityId, String decisionKey, String route, boolean fourEyes, String reason) {
+      this(activityId, decisionKey, route, fourEyes, reason, null);
+    }
+  }
+
+  /**
+   * An approval ({@code kind} APPROVED: who approved which action with which digest) or a
+   * withdrawal (WITHDRAWN: who or what withdrew the approvals before it, and why).
+   */
+  public record Approval(
+      String kind,
+      String stage,
+      String actor,
+      String actionId,
+      String digest,
+      String reason,
+      Instant recordedAt) {
+
+    public boolean withdrawal() {
+      return WITHDRAWN.equals(kind);
+    }
+
+    public String approver() {
+      return actor;
+    }
+  }
 }

@@ -2,9 +2,13 @@ package io.baton.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.connectors.ActionDigest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,25 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts a case was routed on (what the customer sent, what the AI answered), recorded by Baton
- * when it routes. A task completion or a REST call can set any process variable, so reviews and
- * later routings check that these still hold, and refuse when someone changed one.
+ * The facts a case was routed on, locked by Baton when it routes: the variables the routing task
+ * names ({@code baton.facts}) and every variable its decision reads. A task completion or a REST
+ * call can set any process variable, so reviews and later routings check that these still hold, and
+ * refuse when someone changed one. Only Baton's own steps change a fact (a reviewer's correction,
+ * applied by the review), and they record the facts again when they do.
  */
 @Component
 public class RoutingFacts {
 
-  static final List<String> PROTECTED =
-      List.of(
-          "message",
-          "customerId",
-          "amount",
-          "taskType",
-          "aiModel",
-          "intent",
-          "confidence",
-          "risk",
-          "guardVerdict",
-          "guardRisk");
+  /** Facts are kept as digests of their values: enough to see a change, without a copy. */
+  private static final String DIGEST = "sha256:";
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json = new ObjectMapper();
@@ -39,40 +35,61 @@ public class RoutingFacts {
     this.jdbc = jdbc;
   }
 
-  /** Records the facts as they are now (after routing set what it derives). */
-  public void record(String processInstanceId, VariableScope variables) {
+  /** Records the named facts as they are now (after routing set what it derives). */
+  public void record(String processInstanceId, Collection<String> names, VariableScope variables) {
     jdbc.update("DELETE FROM baton_case_facts WHERE process_instance_id = ?", processInstanceId);
     jdbc.update(
         "INSERT INTO baton_case_facts (process_instance_id, facts) VALUES (?, ?)",
         processInstanceId,
-        write(snapshot(variables)));
+        write(snapshot(names, variables)));
+  }
+
+  /** Records the same facts again, after a review changed one of them. */
+  public void recordAgain(String processInstanceId, VariableScope variables) {
+    recorded(processInstanceId)
+        .ifPresent(then -> record(processInstanceId, then.keySet(), variables));
+  }
+
+  /** The names of the locked facts; empty before the case is routed. */
+  public Set<String> names(String processInstanceId) {
+    return recorded(processInstanceId).map(Map::keySet).orElse(java.util.Set.of());
   }
 
   /** Refuses when a recorded fact no longer holds; a case not routed yet has nothing to check. */
   public void verify(String processInstanceId, VariableScope variables) {
-    List<String> recorded =
-        jdbc.queryForList(
-            "SELECT facts FROM baton_case_facts WHERE process_instance_id = ?",
-            String.class,
-            processInstanceId);
-    if (recorded.isEmpty()) {
+    Optional<Map<String, String>> locked = recorded(processInstanceId);
+    if (locked.isEmpty()) {
       return;
     }
-    Map<String, String> then = read(recorded.get(0));
-    Map<String, String> now = snapshot(variables);
-    for (String name : PROTECTED) {
-      if (!Objects.equals(then.get(name), now.get(name))) {
+    Map<String, String> then = locked.get();
+    Map<String, String> now = snapshot(then.keySet(), variables);
+    for (String name : then.keySet()) {
+      String recorded = then.get(name);
+      String current = now.get(name);
+      if (recorded != null && !recorded.startsWith(DIGEST) && current != null) {
+        current = String.valueOf(variables.getVariable(name)); // recorded before digests
+      }
+      if (!Objects.equals(recorded, current)) {
         throw new BadUserRequestException(
             "'%s' was set by Baton when it routed this case and cannot be changed".formatted(name));
       }
     }
   }
 
-  private static Map<String, String> snapshot(VariableScope variables) {
+  private Optional<Map<String, String>> recorded(String processInstanceId) {
+    List<String> rows =
+        jdbc.queryForList(
+            "SELECT facts FROM baton_case_facts WHERE process_instance_id = ?",
+            String.class,
+            processInstanceId);
+    return rows.stream().findFirst().map(this::read);
+  }
+
+  private static Map<String, String> snapshot(Collection<String> names, VariableScope variables) {
     Map<String, String> facts = new TreeMap<>();
-    for (String name : PROTECTED) {
+    for (String name : names) {
       Object value = variables.getVariable(name);
-      facts.put(name, value == null ? null : String.valueOf(value));
+      facts.put(name, value == null ? null : DIGEST + ActionDigest.of(String.valueOf(value)));
     }
     return facts;
   }
@@ -88,7 +105,7 @@ public class RoutingFacts {
   @SuppressWarnings("unchecked")
   private Map<String, String> read(String facts) {
     try {
-      return json.readValue(facts, Map.class);
+      return new TreeMap<>(json.readValue(facts, Map.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("recorded routing facts are not valid JSON", e);
     }

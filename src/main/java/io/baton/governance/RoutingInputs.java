@@ -5,28 +5,35 @@ import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewOutcomeStore;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of a routing decision task: gathers every fact the decision table reads, with a
- * stated default where a step did not produce it (no validator ran, no ensemble voted), and the
- * measured accuracy of the model on the task type from reviewer outcomes. When a reviewer corrected
- * the intent, the risk is that of the corrected intent. In a process with a guard step, a missing
- * guard result holds the case back.
+ * Start listener of a routing task ({@code ${routingInputs}}): checks that the facts locked by an
+ * earlier routing still hold, and gathers what the decision reads besides the case's own variables:
+ *
+ * <ul>
+ *   <li>the results of steps the process does not have: {@code validationVerdict} NOT_VALIDATED,
+ *       {@code disagreement} 0, {@code guardVerdict} NOT_GUARDED with {@code guardRisk} LOW; where
+ *       the process has the step and it left no result, the verdict is MISSING (the guard's risk
+ *       HIGH), so the case is held back;
+ *   <li>{@code sensitivity} of the text the task names in {@code baton.text};
+ *   <li>for the label in the variable {@code baton.label}: its {@code risk} from the label set
+ *       {@code baton.labelSet}, and {@code labelCorrected} when it differs from the AI's label in
+ *       {@code baton.aiLabel} (a reviewer corrected it);
+ *   <li>the measured accuracy of the model ({@code aiModel}) on the task type ({@code taskType})
+ *       from reviewer outcomes: {@code modelAccuracy} and {@code accuracySamples}.
+ * </ul>
  */
 @Component("routingInputs")
 @EnableConfigurationProperties(RoutingProperties.class)
 public class RoutingInputs implements ExecutionListener {
 
   static final String NOT_VALIDATED = "NOT_VALIDATED";
-
-  /** The guard verdict of a process without a guard step. */
   static final String NOT_GUARDED = "NOT_GUARDED";
-
-  /** The guard verdict of a process with a guard step that left no (known) verdict. */
   static final String MISSING = "MISSING";
 
   private final ReviewOutcomeStore outcomes;
@@ -48,30 +55,17 @@ public class RoutingInputs implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     facts.verify(execution.getProcessInstanceId(), execution);
-    defaultTo(execution, "validationVerdict", NOT_VALIDATED);
-    defaultTo(execution, "disagreement", 0.0);
-    defaultTo(execution, "amount", 0.0);
-    execution.setVariable("sensitivity", Sensitivity.of((String) execution.getVariable("message")));
-    guardDefaults(execution);
-
+    ElementProperties task = ElementProperties.of(execution);
+    stepDefaults(execution);
+    String text = task.get("baton.text");
+    if (text != null) {
+      Object value = execution.getVariable(text);
+      execution.setVariable(
+          "sensitivity", value instanceof String words ? Sensitivity.of(words) : null);
+    }
+    labelFacts(execution, task);
     String model = (String) execution.getVariable("aiModel");
     String taskType = (String) execution.getVariable("taskType");
-    Object finalIntent = execution.getVariable("finalIntent");
-    boolean corrected = finalIntent != null && !finalIntent.equals(execution.getVariable("intent"));
-    execution.setVariable("intentCorrected", corrected);
-    if (corrected) {
-      execution.setVariable(
-          "risk",
-          labelSets
-              .get(taskType)
-              .label((String) finalIntent)
-              .map(LabelSet.Label::risk)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "intent '%s' is not in label set '%s'"
-                              .formatted(finalIntent, taskType))));
-    }
     ModelAccuracy accuracy = outcomes.accuracy(model, taskType);
     execution.setVariable("accuracySamples", accuracy.labelled());
     execution.setVariable(
@@ -81,18 +75,45 @@ public class RoutingInputs implements ExecutionListener {
             : null);
   }
 
-  /**
-   * Without a guard step the verdict is {@value #NOT_GUARDED}; with one, a verdict other than PASS
-   * or REVIEW is {@value #MISSING}, with the risk HIGH, so the case is held back (fail closed).
-   */
-  private static void guardDefaults(DelegateExecution execution) {
+  private static void stepDefaults(DelegateExecution execution) {
+    if (!DiagramSteps.has(execution, DiagramSteps.VALIDATE)) {
+      defaultTo(execution, "validationVerdict", NOT_VALIDATED);
+    } else {
+      defaultTo(execution, "validationVerdict", MISSING);
+    }
+    if (!DiagramSteps.has(execution, DiagramSteps.ENSEMBLE)) {
+      defaultTo(execution, "disagreement", 0.0);
+    }
     Object verdict = execution.getVariable("guardVerdict");
-    if (!GuardStep.in(execution)) {
+    if (!DiagramSteps.has(execution, DiagramSteps.GUARD)) {
       defaultTo(execution, "guardVerdict", NOT_GUARDED);
       defaultTo(execution, "guardRisk", "LOW");
     } else if (!GuardResult.PASS.equals(verdict) && !GuardResult.REVIEW.equals(verdict)) {
       execution.setVariable("guardVerdict", MISSING);
       execution.setVariable("guardRisk", "HIGH");
+    }
+  }
+
+  private void labelFacts(DelegateExecution execution, ElementProperties task) {
+    String labelVariable = task.get("baton.label");
+    if (labelVariable == null) {
+      return;
+    }
+    Object label = execution.getVariable(labelVariable);
+    String aiLabelVariable = task.get("baton.aiLabel");
+    execution.setVariable(
+        "labelCorrected",
+        aiLabelVariable != null
+            && label != null
+            && !Objects.equals(label, execution.getVariable(aiLabelVariable)));
+    String labelSet = task.get("baton.labelSet");
+    if (labelSet != null) {
+      // a label the set does not know has no risk: the decision sees it missing and holds back
+      execution.setVariable(
+          "risk",
+          label instanceof String name
+              ? labelSets.get(labelSet).label(name).map(LabelSet.Label::risk).orElse(null)
+              : null);
     }
   }
 

@@ -3,13 +3,15 @@ package io.baton.requests;
 import io.baton.security.starts.StartRules;
 import io.baton.security.starts.StartVariable;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * What a customer request must carry. The start API, the start form and the engine (for every other
  * way in, as a built-in start listener) all apply these same rules: a message of at most {@value
  * #MAX_MESSAGE_LENGTH} characters, a customer id of letters, digits, '.', '_' and '-' (it is copied
- * into replies and forms, so no markup or control characters), and an optional finite amount.
+ * into replies and forms, so no markup or control characters), and an optional finite amount; a
+ * request that names no amount has none at stake (0).
  */
 @Component
 public class CustomerRequestRules implements StartRules {
@@ -34,5 +36,10 @@ public class CustomerRequestRules implements StartRules {
   @Override
   public List<StartVariable> variables() {
     return VARIABLES;
+  }
+
+  @Override
+  public Map<String, Object> defaults() {
+    return Map.of("amount", 0.0);
   }
 }

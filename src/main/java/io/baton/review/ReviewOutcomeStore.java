@@ -49,13 +49,13 @@ public class ReviewOutcomeStore {
             + WINDOW
             + " ROWS ONLY",
         rs -> {
-          counts[ReviewDecision.valueOf(rs.getString(1)).ordinal()]++;
+          counts[ReviewDecision.parse(rs.getString(1)).ordinal()]++;
         },
         model,
         taskType);
     return new ModelAccuracy(
         counts[ReviewDecision.APPROVE.ordinal()],
-        counts[ReviewDecision.CHANGE_INTENT.ordinal()],
+        counts[ReviewDecision.CHANGE_LABEL.ordinal()],
         counts[ReviewDecision.REJECT.ordinal()]);
   }
 
@@ -72,7 +72,7 @@ public class ReviewOutcomeStore {
               counts.computeIfAbsent(
                   List.of(rs.getString(1), rs.getString(2)),
                   k -> new int[ReviewDecision.values().length]);
-          perDecision[ReviewDecision.valueOf(rs.getString(3)).ordinal()] = rs.getInt(4);
+          perDecision[ReviewDecision.parse(rs.getString(3)).ordinal()] += rs.getInt(4);
         });
     return counts.entrySet().stream()
         .map(
@@ -82,7 +82,7 @@ public class ReviewOutcomeStore {
                     e.getKey().get(1),
                     new ModelAccuracy(
                         e.getValue()[ReviewDecision.APPROVE.ordinal()],
-                        e.getValue()[ReviewDecision.CHANGE_INTENT.ordinal()],
+                        e.getValue()[ReviewDecision.CHANGE_LABEL.ordinal()],
                         e.getValue()[ReviewDecision.REJECT.ordinal()])))
         .toList();
   }

@@ -134,7 +134,7 @@ class CustomerRequestApiIT {
     jdbc.update("DELETE FROM baton_review_outcome");
     outcomes.record(outcome("t1", ReviewDecision.APPROVE));
     outcomes.record(outcome("t2", ReviewDecision.APPROVE));
-    outcomes.record(outcome("t3", ReviewDecision.CHANGE_INTENT));
+    outcomes.record(outcome("t3", ReviewDecision.CHANGE_LABEL));
     outcomes.record(outcome("t4", ReviewDecision.REJECT));
 
     ResponseEntity<String> response =

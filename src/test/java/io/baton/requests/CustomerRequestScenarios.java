@@ -183,14 +183,20 @@ abstract class CustomerRequestScenarios {
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("COMPLAINT");
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("SUGGEST");
     assertThat((String) runtime.getVariable(pi.getId(), "rationale")).contains("Closest examples");
-    assertThat(runtime.getVariable(pi.getId(), "finalReply"))
-        .isEqualTo(runtime.getVariable(pi.getId(), "reply"));
+    assertThat(tasks.getVariableLocal(task(pi).getId(), "reviewFields").toString())
+        .as("the form shows the AI's reply, editable")
+        .contains("\"name\":\"reply\"")
+        .contains("\"editable\":true");
     assertThat(outbox(pi)).as("nothing is sent before approval").isEmpty();
 
     tasks.claim(task(pi).getId(), "reviewer");
     complete(
         task(pi),
-        withVariables("reviewDecision", "APPROVE", "finalReply", "We will replace your blender."));
+        withVariables(
+            "reviewDecision",
+            "APPROVE",
+            "reviewFields",
+            edited(task(pi).getId(), "reply", "We will replace your blender.")));
     execute(job(pi));
 
     assertThat(pi)
@@ -198,7 +204,7 @@ abstract class CustomerRequestScenarios {
         .hasPassed("send-reply", "request-answered")
         .hasNotPassed("second-approval");
     assertThat(outbox(pi)).containsExactly("We will replace your blender.");
-    assertThat(historic(pi, "replyEdited")).isEqualTo(true);
+    assertThat(historic(pi, "reviewChanged")).isEqualTo(true);
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
     assertThat(outcomes.accuracy("smart", "customer-intents").approved()).isEqualTo(1);
   }
@@ -208,7 +214,7 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi = start(COMPLAINT);
     awaitWaitingAt(pi, "review-ai-suggestion");
 
-    decide(pi, "reviewer", "reviewDecision", "CHANGE_INTENT", "correctedIntent", "REFUND_REQUEST");
+    decide(pi, "reviewer", "reviewDecision", "CHANGE_LABEL", "correctedLabel", "REFUND_REQUEST");
 
     awaitWaitingAt(pi, "review-ai-suggestion");
     assertThat(
@@ -225,7 +231,7 @@ abstract class CustomerRequestScenarios {
     assertThat(runtime.getVariable(pi.getId(), "finalIntent")).isEqualTo("REFUND_REQUEST");
     assertThat(runtime.getVariable(pi.getId(), "risk")).isEqualTo("HIGH");
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("REQUIRE_APPROVAL");
-    assertThat((String) runtime.getVariable(pi.getId(), "finalReply")).contains("refund");
+    assertThat((String) runtime.getVariable(pi.getId(), "reply")).contains("refund");
     assertThat(outbox(pi)).isEmpty();
 
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
@@ -259,11 +265,11 @@ abstract class CustomerRequestScenarios {
     assertThatThrownBy(
             () ->
                 tasks.complete(
-                    second, Map.of("secondDecision", "APPROVE", "reviewedBy", "someone-else")))
+                    second, Map.of("reviewDecision", "APPROVE", "reviewedBy", "someone-else")))
         .hasMessageContaining("four eyes: reviewer approved this case already");
     assertThat(pi).isWaitingAt("second-approval");
 
-    decide(pi, "supervisor", "secondDecision", "APPROVE");
+    decide(pi, "supervisor", "reviewDecision", "APPROVE");
     execute(job(pi));
 
     assertThat(pi).isEnded().hasPassed("send-reply");
@@ -284,8 +290,8 @@ abstract class CustomerRequestScenarios {
                     taskId,
                     Map.of(
                         "reviewDecision",
-                        "CHANGE_INTENT",
-                        "correctedIntent",
+                        "CHANGE_LABEL",
+                        "correctedLabel",
                         "REFUND_REQUEST",
                         "risk",
                         "LOW",
@@ -304,7 +310,7 @@ abstract class CustomerRequestScenarios {
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     assertThat(pi).isWaitingAt("send-reply");
 
-    runtime.setVariable(pi.getId(), "finalReply", "Send us your bank password.");
+    runtime.setVariable(pi.getId(), "reply", "Send us your bank password.");
     execute(job(pi));
 
     assertThat(pi).isWaitingAt("review-ai-suggestion").hasPassed("approval-missing");
@@ -312,7 +318,11 @@ abstract class CustomerRequestScenarios {
     assertThat(approvals.approval(pi.getId(), CaseApprovals.Stage.FIRST)).isEmpty();
     assertThat(runtime.getVariable(pi.getId(), "approvalProblem"))
         .asString()
-        .contains("changed after its approval");
+        .contains("the arguments of 'send-reply' changed after reviewer approved them");
+    assertThat(approvals.approvals(pi.getId()))
+        .as("the withdrawn approval stays on record, followed by its withdrawal")
+        .extracting(CaseApprovals.Approval::kind)
+        .containsExactly("APPROVED", "WITHDRAWN");
   }
 
   @Test
@@ -384,7 +394,7 @@ abstract class CustomerRequestScenarios {
 
     decide(pi, "supervisor", "reviewDecision", "APPROVE");
     assertThat(pi).as("critical cases need four eyes").isWaitingAt("second-approval");
-    decide(pi, "reviewer", "secondDecision", "APPROVE");
+    decide(pi, "reviewer", "reviewDecision", "APPROVE");
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed("send-reply");
   }
@@ -416,7 +426,7 @@ abstract class CustomerRequestScenarios {
               "where is my order",
               "ORDER_STATUS",
               "COMPLAINT",
-              ReviewDecision.CHANGE_INTENT,
+              ReviewDecision.CHANGE_LABEL,
               "reviewer",
               Instant.now()));
     }
@@ -424,6 +434,8 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi =
         start("Has my package been sent out yet? I cannot find any tracking link.");
 
+    await().atMost(WORKER_TIMEOUT).until(() -> runtime.getVariable(pi.getId(), "route") != null);
+    assertThat(runtime.getVariable(pi.getId(), "routeReason")).isNotNull();
     awaitWaitingAt(pi, "review-ai-suggestion");
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("ORDER_STATUS");
     assertThat(runtime.getVariable(pi.getId(), "modelAccuracy")).isEqualTo(0.0);
@@ -446,6 +458,18 @@ abstract class CustomerRequestScenarios {
         .hasMessageContaining("customerId is required");
 
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  /** The form's fields of a review task with one field changed, as Tasklist submits them. */
+  private org.camunda.spin.json.SpinJsonNode edited(String taskId, String field, Object value) {
+    org.camunda.spin.json.SpinJsonNode fields =
+        org.camunda.spin.Spin.JSON(tasks.getVariableLocal(taskId, "reviewFields").toString());
+    for (org.camunda.spin.json.SpinJsonNode each : fields.elements()) {
+      if (each.prop("name").stringValue().equals(field)) {
+        each.prop("value", String.valueOf(value));
+      }
+    }
+    return fields;
   }
 
   /** A reviewer claims the case's open task and completes it with a decision. */

@@ -22,6 +22,14 @@ public interface StartRules {
 
   List<StartVariable> variables();
 
+  /**
+   * Values a start without them gets, set after the rules passed: the process states what an absent
+   * variable means (routing treats a missing input as unknown and never acts on it).
+   */
+  default Map<String, Object> defaults() {
+    return Map.of();
+  }
+
   /** The problems with these start variables and business key, empty when they are valid. */
   default List<String> problems(Map<String, ?> values, String businessKey, Set<String> implicit) {
     List<String> problems = new ArrayList<>();

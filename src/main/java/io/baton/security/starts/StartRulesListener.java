@@ -26,5 +26,13 @@ class StartRulesListener implements ExecutionListener {
     if (!problems.isEmpty()) {
       throw new InvalidStartException(rules.processKey(), problems);
     }
+    rules
+        .defaults()
+        .forEach(
+            (name, value) -> {
+              if (execution.getVariable(name) == null) {
+                execution.setVariable(name, value);
+              }
+            });
   }
 }

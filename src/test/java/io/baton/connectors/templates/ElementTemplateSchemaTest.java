@@ -40,7 +40,9 @@ class ElementTemplateSchemaTest {
   private static final JsonSchema SCHEMA = schema();
 
   static List<Path> templates() {
-    return ElementTemplates.files();
+    return java.util.stream.Stream.concat(
+            ElementTemplates.files().stream(), ElementTemplates.governanceFiles().stream())
+        .toList();
   }
 
   @Test

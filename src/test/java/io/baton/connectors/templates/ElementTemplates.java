@@ -16,6 +16,12 @@ final class ElementTemplates {
   /** Where the templates are maintained. */
   static final Path FOLDER = Path.of("connectors", "element-templates");
 
+  /**
+   * Baton's governance templates (routing, review): they configure engine-side building blocks, not
+   * connectors; Modeler sees them as {@code governance-<name>.json}.
+   */
+  static final Path GOVERNANCE_FOLDER = FOLDER.resolve("governance");
+
   /** Where Camunda Modeler looks for them: beside a diagram or in any folder above it. */
   static final Path MODELER_FOLDER = Path.of(".camunda", "element-templates");
 
@@ -25,6 +31,17 @@ final class ElementTemplates {
 
   static List<Path> files() {
     return files(FOLDER);
+  }
+
+  static List<Path> governanceFiles() {
+    return files(GOVERNANCE_FOLDER);
+  }
+
+  /** The name of a template's copy in {@link #MODELER_FOLDER}. */
+  static String modelerName(Path file) {
+    return file.startsWith(GOVERNANCE_FOLDER)
+        ? "governance-" + file.getFileName()
+        : file.getFileName().toString();
   }
 
   static List<Path> files(Path folder) {

@@ -21,14 +21,16 @@ class ModelerDiscoveryTest {
   private static final Path DISCOVERED = ElementTemplates.MODELER_FOLDER;
 
   static List<Path> templates() {
-    return ElementTemplates.files();
+    List<Path> all = new java.util.ArrayList<>(ElementTemplates.files());
+    all.addAll(ElementTemplates.governanceFiles());
+    return all;
   }
 
   @ParameterizedTest
   @MethodSource("templates")
   void modeler_sees_the_template_as_it_is(Path file) throws IOException {
-    Path copy = DISCOVERED.resolve(file.getFileName());
-    String fix = "run: cp " + file + " " + DISCOVERED + "/";
+    Path copy = DISCOVERED.resolve(ElementTemplates.modelerName(file));
+    String fix = "run: cp " + file + " " + copy;
 
     assertThat(Files.exists(copy)).as("%s has no copy in %s: %s", file, DISCOVERED, fix).isTrue();
     assertThat(Files.mismatch(file, copy))
@@ -40,7 +42,13 @@ class ModelerDiscoveryTest {
   void modeler_sees_no_template_that_is_gone() {
     List<String> stale =
         ElementTemplates.files(DISCOVERED).stream()
-            .filter(copy -> !Files.exists(MAINTAINED.resolve(copy.getFileName())))
+            .filter(
+                copy ->
+                    templates().stream()
+                        .noneMatch(
+                            file ->
+                                ElementTemplates.modelerName(file)
+                                    .equals(copy.getFileName().toString())))
             .map(Path::toString)
             .toList();
 

@@ -37,8 +37,18 @@ final class EffectLedgerClient {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Registers this attempt; the answer says whether it holds the lease, or the effect is done. */
-  Recorded start(String key, String topic, String processInstanceId, String owner, Duration lease) {
+  /**
+   * Registers this attempt; the answer says whether it holds the lease, or the effect is done, or
+   * the tool's approval gate refused it (for the digest of the input it would act with).
+   */
+  Recorded start(
+      String key,
+      String topic,
+      String processInstanceId,
+      String owner,
+      Duration lease,
+      String externalTaskId,
+      String digest) {
     return call(
         "POST",
         url(key) + "/start",
@@ -50,7 +60,11 @@ final class EffectLedgerClient {
             "owner",
             owner,
             "leaseMillis",
-            lease.toMillis()));
+            lease.toMillis(),
+            "externalTaskId",
+            externalTaskId,
+            "digest",
+            digest));
   }
 
   /** Extends the lease from now; zero gives it up. Throws {@link LeaseLost} when not held. */
@@ -109,6 +123,11 @@ final class EffectLedgerClient {
   record Recorded(String state, String result, String leaseOwner, long leaseMillisLeft) {
     boolean done() {
       return DONE.equals(state);
+    }
+
+    /** The approval gate refused the attempt; {@code result} holds the reason. */
+    boolean refused() {
+      return "REFUSED".equals(state);
     }
 
     boolean heldBy(String owner) {

@@ -1,5 +1,7 @@
 package io.baton.workers;
 
+import io.baton.connectors.ActionDigest;
+import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ToolConnector;
 import java.time.Duration;
 import java.util.Map;
@@ -10,14 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a topic's tool under the effect ledger: an effect already done returns its recorded result;
- * otherwise the attempt acts only while it holds the effect's lease, which it renews for as long as
- * the tool acts, also after the task's lock was lost (that is when another worker may try the same
- * effect). A lease runs out only when its owner stops renewing it: the worker died.
+ * Runs a topic's tool under its approval gate and the effect ledger: the engine first checks that
+ * the approval the tool task's policy asks for covers the exact input it acts with (else the task
+ * raises {@value #APPROVAL_REQUIRED} and nothing acts); an effect already done returns its recorded
+ * result; otherwise the attempt acts only while it holds the effect's lease, which it renews for as
+ * long as the tool acts, also after the task's lock was lost (that is when another worker may try
+ * the same effect). A lease runs out only when its owner stops renewing it: the worker died.
  */
 final class ToolRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ToolRunner.class);
+
+  /** The BPMN error of a tool whose approval is missing, outdated or for other arguments. */
+  static final String APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
 
   private final EffectLedgerClient ledger;
   private final VariableBinding binding;
@@ -45,8 +52,19 @@ final class ToolRunner {
     // one owner per attempt: this worker may fetch the same task again while a first attempt
     // still acts
     String owner = workerId + ":" + task.getId() + ":" + attempts.incrementAndGet();
+    // the engine checks the tool's approval against the arguments it acts with, before the ledger
     EffectLedgerClient.Recorded recorded =
-        ledger.start(key, topic, task.getProcessInstanceId(), owner, lease);
+        ledger.start(
+            key,
+            topic,
+            task.getProcessInstanceId(),
+            owner,
+            lease,
+            task.getId(),
+            ActionDigest.of(input));
+    if (recorded.refused()) {
+      throw new ConnectorBpmnError(APPROVAL_REQUIRED, recorded.result());
+    }
     if (recorded.done()) {
       log.info(
           "task {} on {}: effect {} happened before; not acting again", task.getId(), topic, key);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.support.EmbeddedPostgres;
+import io.baton.support.ToolTasks;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,13 +78,16 @@ class EffectExactlyOnceIT {
         .createDeployment()
         .addModelInstance(
             "notify-test.bpmn",
-            Bpmn.createExecutableProcess("notify-test")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .serviceTask("notify")
-                .camundaExternalTask("baton.notify")
-                .endEvent()
-                .done())
+            ToolTasks.approval(
+                Bpmn.createExecutableProcess("notify-test")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask("notify")
+                    .camundaExternalTask("baton.notify")
+                    .endEvent()
+                    .done(),
+                "notify",
+                "none"))
         .deploy();
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(

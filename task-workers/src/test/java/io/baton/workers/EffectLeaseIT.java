@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.connectors.notify.NotifyFunction;
+import io.baton.support.ToolTasks;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -65,13 +66,16 @@ class EffectLeaseIT {
           .createDeployment()
           .addModelInstance(
               "lease-test.bpmn",
-              Bpmn.createExecutableProcess("lease-test")
-                  .camundaHistoryTimeToLive(1)
-                  .startEvent()
-                  .serviceTask("notify")
-                  .camundaExternalTask("baton.notify")
-                  .endEvent()
-                  .done())
+              ToolTasks.approval(
+                  Bpmn.createExecutableProcess("lease-test")
+                      .camundaHistoryTimeToLive(1)
+                      .startEvent()
+                      .serviceTask("notify")
+                      .camundaExternalTask("baton.notify")
+                      .endEvent()
+                      .done(),
+                  "notify",
+                  "none"))
           .deploy();
     }
   }
@@ -158,8 +162,13 @@ class EffectLeaseIT {
     String key = "api-test:" + UUID.randomUUID();
     Duration lease = Duration.ofMinutes(1);
 
-    EffectLedgerClient.Recorded first = ledger.start(key, "baton.notify", "pi", "a:1", lease);
-    EffectLedgerClient.Recorded second = ledger.start(key, "baton.notify", "pi", "b:1", lease);
+    ExternalTask task = task(startInstance()); // no worker runs here: the task waits
+    String pi = task.getProcessInstanceId();
+    String digest = "0".repeat(64);
+    EffectLedgerClient.Recorded first =
+        ledger.start(key, "baton.notify", pi, "a:1", lease, task.getId(), digest);
+    EffectLedgerClient.Recorded second =
+        ledger.start(key, "baton.notify", pi, "b:1", lease, task.getId(), digest);
 
     assertThat(first.heldBy("a:1")).isTrue();
     assertThat(second.heldBy("b:1")).isFalse();
@@ -171,7 +180,7 @@ class EffectLeaseIT {
         .isInstanceOf(EffectLedgerClient.LeaseLost.class);
     assertThat(ledger.renew(key, "a:1", lease).heldBy("a:1")).isTrue();
     assertThat(ledger.finish(key, "a:1", "{\"sent\":true}").done()).isTrue();
-    assertThat(ledger.start(key, "baton.notify", "pi", "c:1", lease).result())
+    assertThat(ledger.start(key, "baton.notify", pi, "c:1", lease, task.getId(), digest).result())
         .isEqualTo("{\"sent\":true}");
   }
 

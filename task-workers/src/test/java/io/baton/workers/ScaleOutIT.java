@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.support.EmbeddedPostgres;
+import io.baton.support.ToolTasks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,13 +71,16 @@ class ScaleOutIT {
         .createDeployment()
         .addModelInstance(
             "scale-test.bpmn",
-            Bpmn.createExecutableProcess("scale-test")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .serviceTask("notify")
-                .camundaExternalTask("baton.notify")
-                .endEvent()
-                .done())
+            ToolTasks.approval(
+                Bpmn.createExecutableProcess("scale-test")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .serviceTask("notify")
+                    .camundaExternalTask("baton.notify")
+                    .endEvent()
+                    .done(),
+                "notify",
+                "none"))
         .deploy();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < INSTANCES; i++) {

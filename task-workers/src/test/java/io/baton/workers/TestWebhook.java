@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on loopback that counts deliveries per Idempotency-Key, and can hold them. */
-final class TestWebhook {
+public final class TestWebhook {
 
   private final HttpServer server;
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -23,7 +23,7 @@ final class TestWebhook {
   }
 
   /** Answers 200 after a random delay between the bounds (0 and 0 for at once). */
-  static TestWebhook start(int minDelayMillis, int maxDelayMillis) throws IOException {
+  public static TestWebhook start(int minDelayMillis, int maxDelayMillis) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
     server.setExecutor(Executors.newFixedThreadPool(64));
     TestWebhook webhook = new TestWebhook(server);
@@ -51,11 +51,11 @@ final class TestWebhook {
   }
 
   /** From now on, answers each delivery (counted when it arrives) only after {@link #release}. */
-  void hold() {
+  public void hold() {
     gate = new CountDownLatch(1);
   }
 
-  void release() {
+  public void release() {
     CountDownLatch held = gate;
     gate = null;
     if (held != null) {
@@ -63,19 +63,19 @@ final class TestWebhook {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
-  Map<String, AtomicInteger> deliveries() {
+  public Map<String, AtomicInteger> deliveries() {
     return deliveries;
   }
 
-  int total() {
+  public int total() {
     return deliveries.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
-  void stop() {
+  public void stop() {
     server.stop(0);
   }
 }

@@ -1,4 +1,4 @@
-package io.baton.requests;
+package io.baton.review;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

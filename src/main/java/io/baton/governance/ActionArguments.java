@@ -1,0 +1,114 @@
+package io.baton.governance;
+
+import io.baton.connectors.ActionDigest;
+import io.baton.connectors.ConnectorFunction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exact arguments an action (a tool task of the diagram) would act with if it ran now: its
+ * input mappings evaluated in the case, and for a connector, the rest of its input record read from
+ * the case's variables as the worker reads them. Their {@link ActionDigest} is what an approval
+ * covers and what the tool's own digest must match when it acts.
+ */
+@Component
+public class ActionArguments {
+
+  private final Map<String, Class<?>> inputTypes;
+
+  ActionArguments(List<ConnectorFunction<?, ?>> connectors) {
+    this.inputTypes =
+        connectors.stream()
+            .collect(
+                Collectors.toMap(
+                    ConnectorFunction::topic, ConnectorFunction::inputType, (a, b) -> a));
+  }
+
+  /** An action, its arguments as they are now, and their digest. */
+  public record Action(String activityId, Map<String, Object> arguments, String digest) {
+
+    /** The action in words, for the reviewer who approves it. */
+    public String summary() {
+      return activityId
+          + ": "
+          + arguments.entrySet().stream()
+              .map(e -> e.getKey() + " = " + e.getValue())
+              .collect(Collectors.joining("; "));
+    }
+  }
+
+  /** The action of activity {@code activityId}, evaluated in {@code execution}'s case now. */
+  public Action of(DelegateExecution execution, String activityId) {
+    ActivityImpl activity =
+        ((ExecutionEntity) execution).getProcessDefinition().findActivity(activityId);
+    if (activity == null) {
+      throw new IllegalStateException(
+          "the approval covers '%s', which is not an activity of this process"
+              .formatted(activityId));
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    if (activity.getIoMapping() != null) {
+      for (InputParameter input : activity.getIoMapping().getInputParameters()) {
+        arguments.put(input.getName(), plain(input.getValueProvider().getValue(execution)));
+      }
+    }
+    Class<?> inputType = inputType(execution, activityId);
+    if (inputType == null) {
+      return new Action(activityId, arguments, ActionDigest.of(arguments));
+    }
+    Map<String, Object> bound = new LinkedHashMap<>();
+    for (var component : inputType.getRecordComponents()) {
+      String name = component.getName();
+      bound.put(
+          name,
+          arguments.containsKey(name) ? arguments.get(name) : plain(execution.getVariable(name)));
+    }
+    return new Action(activityId, bound, ActionDigest.of(ActionDigest.bind(bound, inputType)));
+  }
+
+  /**
+   * The action an activity runs now, from the local variables its input mappings set when it
+   * started (an engine-side tool such as the reply outbox).
+   */
+  public Action running(DelegateExecution execution) {
+    ActivityImpl activity =
+        ((ExecutionEntity) execution)
+            .getProcessDefinition()
+            .findActivity(execution.getCurrentActivityId());
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    if (activity != null && activity.getIoMapping() != null) {
+      for (InputParameter input : activity.getIoMapping().getInputParameters()) {
+        arguments.put(input.getName(), plain(execution.getVariableLocal(input.getName())));
+      }
+    }
+    return new Action(execution.getCurrentActivityId(), arguments, ActionDigest.of(arguments));
+  }
+
+  private Class<?> inputType(DelegateExecution execution, String activityId) {
+    if (execution.getBpmnModelInstance().getModelElementById(activityId) instanceof ServiceTask task
+        && task.getCamundaTopic() != null) {
+      return inputTypes.get(task.getCamundaTopic());
+    }
+    return null;
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof TypedValue typed) {
+      value = typed.getValue();
+    }
+    if (value instanceof SpinJsonNode json) {
+      return ActionDigest.readJson(json.toString());
+    }
+    return value;
+  }
+}
