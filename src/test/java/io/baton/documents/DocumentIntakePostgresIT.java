@@ -136,7 +136,7 @@ class DocumentIntakePostgresIT {
         .hasNotPassed("review-document");
     assertThat(historic(pi, "vendor")).isEqualTo("Paper & Co");
     assertThat(historic(pi, "validationVerdict")).isEqualTo("PASS");
-    assertThat(historic(pi, "route")).isEqualTo("AUTO_APPROVE");
+    assertThat(historic(pi, "route")).isEqualTo("AUTO_EXECUTE");
     assertThat((String) historic(pi, "policySources")).isNotBlank();
     assertThat(modelCalls(pi))
         .as("the remote model extracted, and every call is audited with the case")
@@ -162,7 +162,7 @@ class DocumentIntakePostgresIT {
     assertThat(historic(pi, "validationVerdict")).isEqualTo("FAIL");
     assertThat((String) historic(pi, "validationReasons"))
         .contains("'totalAmount' is 2400.0, which is not in the source text");
-    assertThat(historic(pi, "route")).isEqualTo("REVIEW");
+    assertThat(historic(pi, "route")).isEqualTo("REQUIRE_APPROVAL");
   }
 
   @Test

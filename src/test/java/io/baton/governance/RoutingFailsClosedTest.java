@@ -2,6 +2,7 @@ package io.baton.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.connectors.vocabulary.Route;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Fuzzes every routing decision in {@code processes/}, evaluated by the DMN engine alone: from
  * inputs that act on their own, one input at a time is left out, made NaN or infinite, given the
  * wrong type or a value the table does not list. None of these may act on its own, and a four-eyes
- * decision fed the same must ask for two people.
+ * decision (or column) fed the same, also from inputs that one person may approve, must ask for two
+ * people.
  */
 class RoutingFailsClosedTest {
+
+  private static final String AUTO_EXECUTE = Route.AUTO_EXECUTE.name();
 
   private static DmnEngine dmn;
 
@@ -69,6 +73,13 @@ class RoutingFailsClosedTest {
     return inputs;
   }
 
+  /** Inputs that document-routing suggests to one reviewer: nothing wrong, but unsure. */
+  static Map<String, Object> documentRoutingThatOneApproves() {
+    Map<String, Object> inputs = documentRoutingThatActs();
+    inputs.put("confidence", 0.6);
+    return inputs;
+  }
+
   /** Each input of a decision that acts, broken one way at a time. */
   static List<Map<String, Object>> broken(Map<String, Object> acting) {
     List<Map<String, Object>> cases = new ArrayList<>();
@@ -104,15 +115,22 @@ class RoutingFailsClosedTest {
         .map(inputs -> Arguments.of(inputs.remove("__case"), inputs));
   }
 
+  static Stream<Arguments> documentRoutingOneApproval() {
+    return Stream.concat(
+        documentRouting(),
+        broken(documentRoutingThatOneApproves()).stream()
+            .map(inputs -> Arguments.of("unsure, " + inputs.remove("__case"), inputs)));
+  }
+
   @ParameterizedTest(name = "ai-routing with {0}")
   @MethodSource("aiRouting")
   void ai_routing_never_acts_on_a_broken_input(String brokenInput, Map<String, Object> inputs) {
     assertThat(route(decision("ai-routing.dmn", "ai-routing"), aiRoutingThatActs()))
-        .isEqualTo("AUTO_EXECUTE");
+        .isEqualTo(AUTO_EXECUTE);
 
     assertThat(route(decision("ai-routing.dmn", "ai-routing"), inputs))
         .as(brokenInput)
-        .isNotEqualTo("AUTO_EXECUTE");
+        .isNotEqualTo(AUTO_EXECUTE);
   }
 
   @ParameterizedTest(name = "ai-four-eyes with {0}")
@@ -139,9 +157,30 @@ class RoutingFailsClosedTest {
   void document_routing_never_approves_a_broken_input(
       String brokenInput, Map<String, Object> inputs) {
     DmnDecision routing = decision("document-routing.dmn", "document-routing");
-    assertThat(route(routing, documentRoutingThatActs())).isEqualTo("AUTO_APPROVE");
+    assertThat(route(routing, documentRoutingThatActs())).isEqualTo(AUTO_EXECUTE);
 
-    assertThat(route(routing, inputs)).as(brokenInput).isNotEqualTo("AUTO_APPROVE");
+    assertThat(route(routing, inputs)).as(brokenInput).isNotEqualTo(AUTO_EXECUTE);
+  }
+
+  @ParameterizedTest(name = "document-routing four eyes with {0}")
+  @MethodSource("documentRoutingOneApproval")
+  void document_routing_asks_for_four_eyes_on_a_broken_input(
+      String brokenInput, Map<String, Object> inputs) {
+    DmnDecision routing = decision("document-routing.dmn", "document-routing");
+    assertThat(fourEyes(routing, documentRoutingThatActs())).isFalse();
+    assertThat(fourEyes(routing, documentRoutingThatOneApproves())).isFalse();
+
+    assertThat(fourEyes(routing, inputs)).as(brokenInput).isNotEqualTo(Boolean.FALSE);
+  }
+
+  /** The four-eyes answer, or null when no rule matched or the engine refuses the inputs. */
+  private static Boolean fourEyes(DmnDecision decision, Map<String, Object> inputs) {
+    try {
+      DmnDecisionResultEntries result = dmn.evaluateDecision(decision, inputs).getSingleResult();
+      return result == null ? null : result.getEntry("fourEyes");
+    } catch (RuntimeException refused) {
+      return null; // an incident: nothing acts
+    }
   }
 
   /** The route, or "REFUSED" when the engine refuses the inputs (an incident, never an action). */

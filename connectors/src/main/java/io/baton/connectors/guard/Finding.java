@@ -1,29 +1,31 @@
 package io.baton.connectors.guard;
 
+import io.baton.connectors.vocabulary.Risk;
+
 /**
  * One thing the guard found in a message.
  *
  * @param kind what was found, such as {@code LEGAL_ACTION} or {@code PROMPT_INJECTION}
- * @param risk the risk class it implies: LOW, MEDIUM, HIGH or CRITICAL
+ * @param risk the risk it implies
  * @param evidence the words or the part of the message that show it, as a reviewer reads them
  */
-record Finding(Kind kind, String risk, String evidence) {
+record Finding(Kind kind, Risk risk, String evidence) {
 
   /** The kinds of finding, each with the risk it implies and the words a reviewer reads. */
   enum Kind {
-    PROMPT_INJECTION("CRITICAL", "text that tries to instruct the system"),
-    ENCODED_PAYLOAD("CRITICAL", "an encoded or hidden payload"),
-    LEGAL_ACTION("CRITICAL", "legal action"),
-    DATA_PROTECTION("CRITICAL", "a data-protection demand"),
-    REFUND("HIGH", "a refund or chargeback"),
-    AMOUNT("HIGH", "a money amount"),
+    PROMPT_INJECTION(Risk.CRITICAL, "text that tries to instruct the system"),
+    ENCODED_PAYLOAD(Risk.CRITICAL, "an encoded or hidden payload"),
+    LEGAL_ACTION(Risk.CRITICAL, "legal action"),
+    DATA_PROTECTION(Risk.CRITICAL, "a data-protection demand"),
+    REFUND(Risk.HIGH, "a refund or chargeback"),
+    AMOUNT(Risk.HIGH, "a money amount"),
     PART_INTENT(null, "a part with a riskier intent than the whole"),
-    OUT_OF_DISTRIBUTION("MEDIUM", "a message unlike every labelled example");
+    OUT_OF_DISTRIBUTION(Risk.MEDIUM, "a message unlike every labelled example");
 
-    private final String risk;
+    private final Risk risk;
     private final String description;
 
-    Kind(String risk, String description) {
+    Kind(Risk risk, String description) {
       this.risk = risk;
       this.description = description;
     }

@@ -5,6 +5,8 @@ import io.baton.connectors.TaskContext;
 import io.baton.connectors.guard.Finding.Kind;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
+import io.baton.connectors.vocabulary.GuardVerdict;
+import io.baton.connectors.vocabulary.Risk;
 import io.baton.models.Embeddings;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * signals and for text that tries to instruct the system, compared by embedding similarity with
  * known prompt injections, and classified against the label set's examples; the highest risk found
  * counts. A message unlike every labelled example is held back too. Anything found makes the
- * verdict {@value GuardResult#REVIEW}.
+ * verdict {@link GuardVerdict#REVIEW}.
  *
  * <p>It classifies parts itself, by the nearest labelled examples of the offline embedding model,
  * whatever model the process's classify step uses: the guard is cheap, deterministic and never
@@ -47,7 +49,6 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
 
   private static final int TOP_K = 2;
   private static final int EVIDENCE_SHOWN = 3;
-  private static final List<String> RISKS = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
 
   private final Embeddings embeddings;
   private final LabelSetCatalog labelSets;
@@ -145,14 +146,11 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
 
   private static Optional<Finding> riskierPart(
       String part, Scored scored, LabelSet labelSet, Scored whole) {
-    String risk = labelSet.label(scored.label()).map(LabelSet.Label::risk).orElse("MEDIUM");
-    String wholeRisk =
-        whole == null
-            ? "LOW"
-            : labelSet.label(whole.label()).map(LabelSet.Label::risk).orElse("MEDIUM");
+    Risk risk = risk(labelSet, scored.label());
+    Risk wholeRisk = whole == null ? Risk.LOW : risk(labelSet, whole.label());
     boolean sure = scored.score() >= PART_MIN_SCORE && scored.lead() >= PART_MIN_LEAD;
-    boolean riskier = rank(risk) > rank(wholeRisk) || rank(risk) >= rank("HIGH");
-    if (!sure || !riskier || rank(risk) == 0) {
+    boolean riskier = risk.compareTo(wholeRisk) > 0 || risk.compareTo(Risk.HIGH) >= 0;
+    if (!sure || !riskier || risk == Risk.LOW) {
       return Optional.empty();
     }
     return Optional.of(
@@ -166,6 +164,11 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
                 scored.label(),
                 risk,
                 scored.score())));
+  }
+
+  /** A label set's labels carry a risk (see {@link LabelSet}); an unknown label is MEDIUM. */
+  private static Risk risk(LabelSet labelSet, String label) {
+    return labelSet.label(label).map(l -> Risk.valueOf(l.risk())).orElse(Risk.MEDIUM);
   }
 
   /** The best label by the mean of its closest examples, its lead, and the nearest example. */
@@ -213,16 +216,12 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
   private static GuardResult result(List<Finding> findings, double closestToLabels) {
     double similarity = Math.round(closestToLabels * 1000) / 1000.0;
     if (findings.isEmpty()) {
-      return new GuardResult(GuardResult.PASS, "LOW", List.of(), "", similarity);
+      return new GuardResult(GuardResult.PASS, Risk.LOW.name(), List.of(), "", similarity);
     }
-    String risk =
-        findings.stream()
-            .map(Finding::risk)
-            .max(Comparator.comparingInt(GuardFunction::rank))
-            .orElseThrow();
+    Risk risk = findings.stream().map(Finding::risk).max(Comparator.naturalOrder()).orElseThrow();
     return new GuardResult(
         GuardResult.REVIEW,
-        risk,
+        risk.name(),
         findings.stream().map(Finding::toString).toList(),
         reason(findings),
         similarity);
@@ -246,10 +245,5 @@ public class GuardFunction implements ConnectorFunction<GuardRequest, GuardResul
                         + ")")
             .collect(Collectors.joining("; "))
         + ".";
-  }
-
-  private static int rank(String risk) {
-    int rank = RISKS.indexOf(risk);
-    return rank < 0 ? RISKS.indexOf("MEDIUM") : rank;
   }
 }

@@ -1,6 +1,8 @@
 package io.baton.connectors.labels;
 
+import io.baton.connectors.vocabulary.Risk;
 import io.baton.models.LabelExamples;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,11 @@ public record LabelSet(String id, String description, List<Label> labels) {
       if (!names.add(label.name())) {
         throw new IllegalArgumentException(
             "label set '" + id + "' has label '" + label.name() + "' twice");
+      }
+      if (Arrays.stream(Risk.values()).noneMatch(risk -> risk.name().equals(label.risk()))) {
+        throw new IllegalArgumentException(
+            "label set '%s': label '%s' has risk '%s': use one of %s"
+                .formatted(id, label.name(), label.risk(), Arrays.toString(Risk.values())));
       }
     }
     labels = List.copyOf(labels);
@@ -52,7 +59,8 @@ public record LabelSet(String id, String description, List<Label> labels) {
   /**
    * One label.
    *
-   * @param risk the risk class routing reads: LOW, MEDIUM, HIGH or CRITICAL
+   * @param risk the name of the {@link Risk} routing reads; MEDIUM when not given. A label set
+   *     refuses any other word.
    * @param replies reply templates; {@code {customerId}} is replaced when a reply is drafted
    */
   public record Label(
@@ -65,7 +73,7 @@ public record LabelSet(String id, String description, List<Label> labels) {
       if (examples == null || examples.isEmpty()) {
         throw new IllegalArgumentException("label '" + name + "' needs at least one example");
       }
-      risk = risk == null ? "MEDIUM" : risk;
+      risk = risk == null ? Risk.MEDIUM.name() : risk;
       examples = List.copyOf(examples);
       replies = replies == null ? List.of() : List.copyOf(replies);
     }

@@ -1,6 +1,7 @@
 package io.baton.connectors.labels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +45,11 @@ public class LabelSetCatalog {
   private static LabelSet read(Resource resource, ObjectMapper json) {
     try (InputStream in = resource.getInputStream()) {
       return json.readValue(in, LabelSet.class);
+    } catch (ValueInstantiationException e) {
+      // the label set refused what the file says; its own message names the label set and label
+      Throwable refusal = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(
+          "label set file %s is not valid: %s".formatted(resource, refusal.getMessage()), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "label set file %s is not valid: %s".formatted(resource, e.getMessage()), e);

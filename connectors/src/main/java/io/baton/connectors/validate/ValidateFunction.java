@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
+import io.baton.connectors.vocabulary.Verdict;
 import io.baton.models.Embeddings;
 import io.baton.models.JsonSchemaCheck;
 import io.baton.models.PersonalData;
@@ -72,7 +73,7 @@ public class ValidateFunction implements ConnectorFunction<ValidateRequest, Vali
     }
     ValidateResult result =
         new ValidateResult(
-            report.reasons.isEmpty() ? ValidateResult.PASS : ValidateResult.FAIL,
+            report.reasons.isEmpty() ? Verdict.PASS : Verdict.FAIL,
             List.copyOf(report.reasons),
             report.checks,
             groundingScore);
@@ -105,13 +106,13 @@ public class ValidateFunction implements ConnectorFunction<ValidateRequest, Vali
     if (document == null) {
       report.fail("json", "the output is not valid JSON: " + json.error());
       if (request.jsonSchema() != null) {
-        report.checks.put("jsonSchema", ValidateResult.FAIL);
+        report.checks.put("jsonSchema", Verdict.FAIL.name());
       }
       if (request.requiredFields() != null && !request.requiredFields().isEmpty()) {
-        report.checks.put("requiredFields", ValidateResult.FAIL);
+        report.checks.put("requiredFields", Verdict.FAIL.name());
       }
       if (request.allowedValues() != null && !request.allowedValues().isEmpty()) {
-        report.checks.put("allowedValues", ValidateResult.FAIL);
+        report.checks.put("allowedValues", Verdict.FAIL.name());
       }
       return;
     }
@@ -264,11 +265,11 @@ public class ValidateFunction implements ConnectorFunction<ValidateRequest, Vali
     private final List<String> reasons = new ArrayList<>();
 
     void pass(String check) {
-      checks.putIfAbsent(check, ValidateResult.PASS);
+      checks.putIfAbsent(check, Verdict.PASS.name());
     }
 
     void fail(String check, String reason) {
-      checks.put(check, ValidateResult.FAIL);
+      checks.put(check, Verdict.FAIL.name());
       reasons.add(check + ": " + reason);
     }
 

@@ -1,13 +1,13 @@
 package io.baton.connectors.vocabulary;
 
-/** Where routing sends an AI result. */
+/** What happens with an AI result: the {@code route} a routing decision answers. */
 public enum Route {
-  /** Acts without a person. */
+  /** It acts on its own: nobody looks before it does. */
   AUTO_EXECUTE,
-  /** A reviewer sees the suggestion and decides. */
+  /** Nothing looks wrong, but it is not sure enough to act alone: a reviewer sees a suggestion. */
   SUGGEST,
-  /** Nothing acts before a person approves. */
+  /** Something is wrong, missing or at stake: nothing acts before a person approves. */
   REQUIRE_APPROVAL,
-  /** A supervisor decides. */
+  /** High or critical risk: a supervisor decides. */
   ESCALATE
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.TaskContext;
+import io.baton.connectors.vocabulary.Verdict;
 import io.baton.models.local.LocalEmbeddings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -61,7 +62,7 @@ class ValidateFunctionTest {
     ValidateResult result =
         validate(request("{\"invoiceNumber\": \"INV-17\", \"amount\": 12500.0}", INVOICE_SCHEMA));
 
-    assertThat(result.verdict()).isEqualTo("PASS");
+    assertThat(result.verdict()).isEqualTo(Verdict.PASS);
     assertThat(result.reasons()).isEmpty();
     assertThat(result.checks()).containsEntry("json", "PASS").containsEntry("jsonSchema", "PASS");
     assertThat(result.groundingScore()).isNull();
@@ -71,7 +72,7 @@ class ValidateFunctionTest {
   void should_fail_json_against_the_schema_naming_the_fields() {
     ValidateResult result = validate(request("{\"amount\": \"lots\"}", INVOICE_SCHEMA));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.checks()).containsEntry("jsonSchema", "FAIL");
     assertThat(result.reasons())
         .hasSize(2)
@@ -84,7 +85,7 @@ class ValidateFunctionTest {
   void should_fail_text_that_is_not_json_when_a_schema_is_given() {
     ValidateResult result = validate(request("The amount is 12,500 EUR.", INVOICE_SCHEMA));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.checks()).containsEntry("json", "FAIL").containsEntry("jsonSchema", "FAIL");
     assertThat(result.reasons()).singleElement().asString().startsWith("json: the output is not");
   }
@@ -107,7 +108,7 @@ class ValidateFunctionTest {
                 null,
                 false));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.checks()).containsEntry("requiredFields", "FAIL");
     assertThat(result.reasons())
         .containsExactly(
@@ -127,9 +128,9 @@ class ValidateFunctionTest {
         validate(allowed("{\"decision\": \"MAYBE\", \"flags\": [\"LATE\", \"URGENT\"]}", allowed));
     ValidateResult missing = validate(allowed("{\"flags\": []}", allowed));
 
-    assertThat(ok.verdict()).isEqualTo("PASS");
+    assertThat(ok.verdict()).isEqualTo(Verdict.PASS);
     assertThat(ok.checks()).containsEntry("allowedValues", "PASS");
-    assertThat(wrong.verdict()).isEqualTo("FAIL");
+    assertThat(wrong.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(wrong.reasons())
         .containsExactly(
             "allowedValues: 'decision' is \"MAYBE\", not one of [APPROVE, REJECT]",
@@ -151,7 +152,7 @@ class ValidateFunctionTest {
   void should_fail_an_output_with_personal_data_without_repeating_it(String output, String found) {
     ValidateResult result = validate(pii(output));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.checks()).containsEntry("pii", "FAIL");
     assertThat(result.reasons())
         .containsExactly("pii: the output contains personal data: " + found);
@@ -190,7 +191,7 @@ class ValidateFunctionTest {
                 100,
                 false));
 
-    assertThat(result.verdict()).isEqualTo("PASS");
+    assertThat(result.verdict()).isEqualTo(Verdict.PASS);
     assertThat(result.checks()).doesNotContainKey("pii");
   }
 
@@ -202,7 +203,7 @@ class ValidateFunctionTest {
                 "Because the invoice is above 10,000 EUR, a finance manager must give a second"
                     + " approval before it is paid."));
 
-    assertThat(result.verdict()).isEqualTo("PASS");
+    assertThat(result.verdict()).isEqualTo(Verdict.PASS);
     assertThat(result.checks()).containsEntry("grounding", "PASS");
     assertThat(result.groundingScore()).isGreaterThanOrEqualTo(0.5);
   }
@@ -214,7 +215,7 @@ class ValidateFunctionTest {
 
     ValidateResult result = validate(grounded(supported + " " + unsupported));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.checks()).containsEntry("grounding", "FAIL");
     assertThat(result.groundingScore()).isLessThan(0.5);
     assertThat(result.reasons())
@@ -232,7 +233,7 @@ class ValidateFunctionTest {
                     + " approval by a finance manager.\", \"note\": \"Shipping to Canada is"
                     + " always free of charge for loyal customers.\"}"));
 
-    assertThat(result.verdict()).isEqualTo("FAIL");
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.reasons())
         .singleElement()
         .asString()
@@ -249,7 +250,7 @@ class ValidateFunctionTest {
         .containsExactly("minLength: the output has 2 characters, fewer than 10");
     assertThat(tooLong.reasons())
         .containsExactly("maxLength: the output has 101 characters, more than 100");
-    assertThat(fits.verdict()).isEqualTo("PASS");
+    assertThat(fits.verdict()).isEqualTo(Verdict.PASS);
     assertThat(fits.checks()).containsEntry("minLength", "PASS").containsEntry("maxLength", "PASS");
   }
 
@@ -282,7 +283,7 @@ class ValidateFunctionTest {
                       "the output failed validation: minLength: the output has 2 characters,"
                           + " fewer than 10");
             });
-    assertThat(validate(passing).verdict()).isEqualTo("PASS");
+    assertThat(validate(passing).verdict()).isEqualTo(Verdict.PASS);
   }
 
   @Test
@@ -342,9 +343,9 @@ class ValidateFunctionTest {
                 document,
                 fields));
 
-    assertThat(taken.verdict()).isEqualTo(ValidateResult.PASS);
-    assertThat(taken.checks()).containsEntry("source", ValidateResult.PASS);
-    assertThat(invented.verdict()).isEqualTo(ValidateResult.FAIL);
+    assertThat(taken.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(taken.checks()).containsEntry("source", "PASS");
+    assertThat(invented.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(invented.reasons())
         .containsExactly(
             "source: 'vendor' is Acme Corp, which is not in the source text",
@@ -356,12 +357,12 @@ class ValidateFunctionTest {
     List<String> amount = List.of("amount");
 
     assertThat(validate(fromSource("{\"amount\": 1234.5}", "Total 1,234.50 USD", amount)).verdict())
-        .isEqualTo(ValidateResult.PASS);
+        .isEqualTo(Verdict.PASS);
     assertThat(
             validate(fromSource("{\"amount\": \"1234.50\"}", "Summe 1 234,50 €", amount)).verdict())
-        .isEqualTo(ValidateResult.PASS);
+        .isEqualTo(Verdict.PASS);
     assertThat(validate(fromSource("{\"amount\": 123.45}", "Total 1,234.50 USD", amount)).verdict())
-        .isEqualTo(ValidateResult.FAIL);
+        .isEqualTo(Verdict.FAIL);
   }
 
   private static ValidateResult validate(ValidateRequest request) {
