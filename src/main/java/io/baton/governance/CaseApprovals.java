@@ -1,5 +1,6 @@
 package io.baton.governance;
 
+import io.baton.connectors.vocabulary.Route;
 import io.baton.security.expressions.ExpressionApi;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public class CaseApprovals {
   /** For the diagram's route gateway: the recorded route, {@code ESCALATE} when none. */
   @ExpressionApi
   public String route(String processInstanceId) {
-    return routing(processInstanceId).map(CaseRouting::route).orElse("ESCALATE");
+    return routing(processInstanceId).map(CaseRouting::route).orElse(Route.ESCALATE.name());
   }
 
   /** For the diagram's four-eyes gateway: {@code ${caseApprovals.fourEyesRequired(...)}}. */

@@ -3,6 +3,9 @@ package io.baton.governance;
 import io.baton.connectors.guard.GuardResult;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
+import io.baton.connectors.vocabulary.GuardVerdict;
+import io.baton.connectors.vocabulary.Risk;
+import io.baton.connectors.vocabulary.Verdict;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewOutcomeStore;
 import java.util.Objects;
@@ -32,9 +35,9 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(RoutingProperties.class)
 public class RoutingInputs implements ExecutionListener {
 
-  static final String NOT_VALIDATED = "NOT_VALIDATED";
-  static final String NOT_GUARDED = "NOT_GUARDED";
-  static final String MISSING = "MISSING";
+  static final String NOT_VALIDATED = Verdict.NOT_VALIDATED.name();
+  static final String NOT_GUARDED = GuardVerdict.NOT_GUARDED.name();
+  static final String MISSING = GuardVerdict.MISSING.name();
 
   private final ReviewOutcomeStore outcomes;
   private final RoutingProperties properties;
@@ -79,7 +82,7 @@ public class RoutingInputs implements ExecutionListener {
     if (!DiagramSteps.has(execution, DiagramSteps.VALIDATE)) {
       defaultTo(execution, "validationVerdict", NOT_VALIDATED);
     } else {
-      defaultTo(execution, "validationVerdict", MISSING);
+      defaultTo(execution, "validationVerdict", Verdict.MISSING.name());
     }
     if (!DiagramSteps.has(execution, DiagramSteps.ENSEMBLE)) {
       defaultTo(execution, "disagreement", 0.0);
@@ -87,10 +90,10 @@ public class RoutingInputs implements ExecutionListener {
     Object verdict = execution.getVariable("guardVerdict");
     if (!DiagramSteps.has(execution, DiagramSteps.GUARD)) {
       defaultTo(execution, "guardVerdict", NOT_GUARDED);
-      defaultTo(execution, "guardRisk", "LOW");
+      defaultTo(execution, "guardRisk", Risk.LOW.name());
     } else if (!GuardResult.PASS.equals(verdict) && !GuardResult.REVIEW.equals(verdict)) {
       execution.setVariable("guardVerdict", MISSING);
-      execution.setVariable("guardRisk", "HIGH");
+      execution.setVariable("guardRisk", Risk.HIGH.name());
     }
   }
 

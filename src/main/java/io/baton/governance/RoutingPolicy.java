@@ -1,6 +1,7 @@
 package io.baton.governance;
 
 import io.baton.connectors.guard.GuardResult;
+import io.baton.connectors.vocabulary.Risk;
 import io.baton.governance.CaseApprovals.CaseRouting;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,7 +170,7 @@ public class RoutingPolicy implements ExecutionListener {
     String reason = decided.reason();
     if (AUTO_EXECUTE.equals(route)) {
       if (facts.heldBackByGuard()) {
-        route = "CRITICAL".equals(facts.guardRisk()) ? ESCALATE : REQUIRE_APPROVAL;
+        route = Risk.CRITICAL.name().equals(facts.guardRisk()) ? ESCALATE : REQUIRE_APPROVAL;
         reason =
             GuardResult.REVIEW.equals(facts.guardVerdict())
                 ? "the guard held this message back: never auto-executed"
