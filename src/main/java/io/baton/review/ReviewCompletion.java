@@ -89,10 +89,6 @@ public class ReviewCompletion implements TaskListener {
     if (reviewer == null) {
       problems.add("claim the task first, so the decision has a name");
     }
-    if (decision == ReviewDecision.CHANGE_LABEL
-        && !"true".equals(review.get("baton.review.relabel"))) {
-      problems.add("this review approves or rejects; it does not route the case again");
-    }
     if (decision == ReviewDecision.CHANGE_LABEL && correctedLabel == null) {
       problems.add("choose the corrected label");
     }
@@ -117,20 +113,25 @@ public class ReviewCompletion implements TaskListener {
       throw new InvalidReviewException(String.join("; ", problems));
     }
 
+    // CHANGE_LABEL routes the case again where the review says so; elsewhere it approves the
+    // result with the reviewer's label, which is kept as the labelled example
+    boolean relabel = "true".equals(review.get("baton.review.relabel"));
+    boolean approves =
+        decision == ReviewDecision.APPROVE || (decision == ReviewDecision.CHANGE_LABEL && !relabel);
     DelegateExecution execution = task.getExecution();
     Object aiLabel = labelVariable == null ? null : task.getVariable(labelVariable);
     changes.forEach(execution::setVariable);
-    if (decision == ReviewDecision.CHANGE_LABEL) {
+    if (decision == ReviewDecision.CHANGE_LABEL && relabel) {
       execution.setVariable(labelVariable, correctedLabel);
     }
-    if (decision == ReviewDecision.APPROVE) {
+    if (approves) {
       checkSchema(review, task);
     }
     execution.setVariable("reviewedBy", reviewer);
     execution.setVariable("reviewChanged", !changes.isEmpty());
     lockChangedFacts(task, changes.keySet(), reviewer);
     approvals.withdraw(caseId, reviewer, "reviewed again: " + decision);
-    if (decision == ReviewDecision.APPROVE) {
+    if (approves) {
       String action = review.get("baton.review.action");
       approvals.approve(caseId, Stage.FIRST, reviewer, action, digest(execution, review, action));
     }
@@ -274,7 +275,7 @@ public class ReviewCompletion implements TaskListener {
             textVariable == null ? null : text(task.getVariable(textVariable)),
             String.valueOf(aiLabel),
             finalLabel,
-            correctedLabel != null && decision == ReviewDecision.APPROVE
+            correctedLabel != null && decision != ReviewDecision.REJECT
                 ? ReviewDecision.CHANGE_LABEL
                 : decision,
             reviewer,

@@ -2,15 +2,22 @@ package io.baton.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import io.baton.governance.CaseApprovals;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.review.ReviewOutcomeStore;
 import io.baton.support.EmbeddedPostgres;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +26,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +78,8 @@ class DocumentIntakePostgresIT {
       """;
 
   @Autowired ProcessEngine engine;
+  @Autowired CaseApprovals approvals;
+  @Autowired ReviewOutcomeStore outcomes;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -180,14 +190,26 @@ class DocumentIntakePostgresIT {
     assertThatThrownBy(
             () ->
                 completeAs(
-                    "reviewer", pi, "reviewDecision", "approve", "risk", "LOW", "confidence", 1.0))
+                    "reviewer", pi, "reviewDecision", "APPROVE", "risk", "LOW", "confidence", 1.0))
         .as("the AI's answer recorded at routing cannot be rewritten by a review")
         .hasMessageContaining("cannot be changed");
-    completeAs("reviewer", pi, "reviewDecision", "approve", "vendor", "Build It Limited");
+    completeAs("reviewer", pi, "reviewDecision", "APPROVE", "vendor", "Build It Limited");
+
+    assertThat(pi).as("above the limit: two people approve").isWaitingAt("second-approval");
+    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "APPROVE"))
+        .hasMessageContaining("four eyes: reviewer approved this case already");
+    completeAs("supervisor", pi, "reviewDecision", "APPROVE");
 
     assertThat(pi).isEnded().hasPassed("accepted-after-review");
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
+    assertThat(historic(pi, "secondApprovedBy")).isEqualTo("supervisor");
     assertThat(historic(pi, "vendor")).isEqualTo("Build It Limited");
+    assertThat(approvals.approvals(pi.getId()))
+        .extracting(CaseApprovals.Approval::stage, CaseApprovals.Approval::actor)
+        .containsExactly(tuple("FIRST", "reviewer"), tuple("SECOND", "supervisor"));
+    assertThat(outcomes.count(pi.getId()))
+        .as("the reviewer's decision on the risk measures the model")
+        .isOne();
   }
 
   @Test
@@ -200,6 +222,28 @@ class DocumentIntakePostgresIT {
 
     assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("ESCALATE");
     assertThat(task(pi)).hasCandidateGroup("supervisors");
+  }
+
+  @Test
+  void should_give_a_late_review_to_the_supervisors_and_deny_when_nobody_decides() {
+    extractAnswers("INV-301", "Quick Pay Services", 950.0);
+    riskAnswers("MEDIUM");
+    ProcessInstance pi = start(URGENT);
+    awaitWaitingAt(pi, "review-document");
+    assertThat(task(pi).getDueDate()).isNotNull();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(9))));
+    try {
+      execute(job(pi));
+      assertThat(pi).isWaitingAt("supervisor-review").hasPassed("review-sla");
+      assertThat(task(pi)).hasCandidateGroup("supervisors");
+
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(40))));
+      execute(job(pi));
+      assertThat(pi).isEnded().hasPassed("denied-by-default");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test
@@ -232,10 +276,11 @@ class DocumentIntakePostgresIT {
         .contains("after a repair attempt");
     assertThat(SIMULATOR.requestsFor("sim-large")).hasSize(2);
 
-    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "approve"))
-        .hasMessageContaining("cannot approve with 'invoiceNumber' is missing");
+    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "APPROVE"))
+        .hasMessageContaining("cannot approve")
+        .hasMessageContaining("invoiceNumber");
     assertThat(task(pi)).isNotNull();
-    completeAs("reviewer", pi, "reviewDecision", "reject", "reviewComment", "not an invoice");
+    completeAs("reviewer", pi, "reviewDecision", "REJECT", "rejectReason", "not an invoice");
     assertThat(pi).isEnded().hasPassed("rejected");
   }
 
