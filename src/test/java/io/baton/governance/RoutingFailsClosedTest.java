@@ -38,12 +38,19 @@ class RoutingFailsClosedTest {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   }
 
+  private static final Map<String, DmnDecision> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Parsed once per decision: the fuzz evaluates each of them hundreds of times. */
   static DmnDecision decision(String file, String id) {
-    try (InputStream in = new FileInputStream("processes/" + file)) {
-      return dmn.parseDecision(id, in);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return PARSED.computeIfAbsent(
+        file + "#" + id,
+        key -> {
+          try (InputStream in = new FileInputStream("processes/" + file)) {
+            return dmn.parseDecision(id, in);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   static Map<String, Object> aiRoutingThatActs() {

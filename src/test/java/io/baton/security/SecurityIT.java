@@ -406,7 +406,8 @@ class SecurityIT {
     static final String VALID_REQUEST =
         "{\"customerId\":\"C-9\",\"message\":\"Where is my parcel?\"}";
     static final String EFFECT =
-        "{\"topic\":\"baton.notify\",\"processInstanceId\":\"p\",\"owner\":\"o\",\"leaseMillis\":1000}";
+        "{\"topic\":\"baton.notify\",\"processInstanceId\":\"p\",\"owner\":\"o\",\"leaseMillis\":1000,"
+            + "\"externalTaskId\":\"t\",\"digest\":\"d\"}";
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -428,6 +429,12 @@ class SecurityIT {
         rows.add(
             new Row(
                 user, HttpMethod.GET, "/api/model-calls?processInstanceId={instance}", null, 403));
+      }
+      for (String user : List.of("admin", "auditor", "supervisor")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/cases/{instance}/governance", null, 200));
+      }
+      for (String user : List.of("analyst", "reviewer", "worker")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/cases/{instance}/governance", null, 403));
       }
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls", "{}", 403));
