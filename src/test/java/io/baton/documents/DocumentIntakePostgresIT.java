@@ -193,6 +193,17 @@ class DocumentIntakePostgresIT {
                     "reviewer", pi, "reviewDecision", "APPROVE", "risk", "LOW", "confidence", 1.0))
         .as("the AI's answer recorded at routing cannot be rewritten by a review")
         .hasMessageContaining("cannot be changed");
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "reviewer",
+                    pi,
+                    "reviewDecision",
+                    "APPROVE",
+                    "documentText",
+                    "Invoice INV-200, total EUR 185.00"))
+        .as("issue 11: document intake's facts were not protected")
+        .hasMessageContaining("'documentText' was set by Baton when it routed this case");
     completeAs("reviewer", pi, "reviewDecision", "APPROVE", "vendor", "Build It Limited");
 
     assertThat(pi).as("above the limit: two people approve").isWaitingAt("second-approval");
