@@ -1,0 +1,214 @@
+package io.baton.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.connectors.labels.LabelSet;
+import io.baton.connectors.labels.LabelSetCatalog;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of a review task that uses the generic {@code baton-review} form. It reads the
+ * task's {@link ReviewProperties} and sets, task-local, what the form shows: {@code reviewFields}
+ * (the AI's value and the reviewer's, per field), {@code labelOptions} (the label set's labels),
+ * {@code aiLabel} and {@code reviewContext} (what the AI read); and {@code aiValues}, the AI's
+ * values as they were, to compare the reviewer's against. The completion listener asks {@link
+ * #changes} what the reviewer changed and {@link #correctedLabel} for a corrected label.
+ */
+@Component("reviewForm")
+public class ReviewForm implements TaskListener {
+
+  static final String REVIEW_FIELDS = "reviewFields";
+  static final String AI_VALUES = "aiValues";
+  static final String LABEL_OPTIONS = "labelOptions";
+  static final String AI_LABEL = "aiLabel";
+  static final String REVIEW_CONTEXT = "reviewContext";
+  static final String CORRECTED_LABEL = "correctedLabel";
+
+  private final LabelSetCatalog labelSets;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ReviewForm(LabelSetCatalog labelSets) {
+    this.labelSets = labelSets;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReviewProperties review = ReviewProperties.of(task);
+    List<Map<String, Object>> fields = new ArrayList<>();
+    Map<String, AiValue> aiValues = new LinkedHashMap<>();
+    for (String name : review.fields()) {
+      Object value = task.getVariable(name);
+      String text = FieldValues.text(value);
+      fields.add(
+          Map.of(
+              "name", name,
+              "label", readable(name),
+              "aiValue", text,
+              "value", text,
+              "editable", review.editable().contains(name)));
+      aiValues.put(name, new AiValue(FieldValues.type(value), text));
+    }
+    task.setVariableLocal(REVIEW_FIELDS, jsonValue(fields));
+    task.setVariableLocal(AI_VALUES, jsonValue(aiValues));
+    if (review.label() != null && task.getVariable(review.label()) != null) {
+      task.setVariableLocal(AI_LABEL, FieldValues.text(task.getVariable(review.label())));
+    }
+    if (review.labelSet() != null) {
+      task.setVariableLocal(LABEL_OPTIONS, jsonValue(options(labelSets.get(review.labelSet()))));
+    }
+    List<Map<String, String>> context = new ArrayList<>();
+    for (String name : review.context()) {
+      if (task.getVariable(name) != null) {
+        context.add(
+            Map.of("label", readable(name), "text", FieldValues.text(task.getVariable(name))));
+      }
+    }
+    if (!context.isEmpty()) {
+      task.setVariableLocal(REVIEW_CONTEXT, jsonValue(context));
+    }
+  }
+
+  /**
+   * The fields the reviewer changed, in the form or by setting the variable itself: name to new
+   * value, in the type the AI's value had. Refuses a change to a field that is not editable and a
+   * value that does not fit its type, naming the field.
+   */
+  public Map<String, Object> changes(DelegateTask task) {
+    ReviewProperties review = ReviewProperties.of(task);
+    Map<String, AiValue> aiValues = aiValues(task, review);
+    List<Object> submitted = submitted(task, review, aiValues);
+    Map<String, Object> changes = new LinkedHashMap<>();
+    for (int i = 0; i < review.fields().size(); i++) {
+      String name = review.fields().get(i);
+      AiValue ai = aiValues.get(name);
+      Object proposed = submitted.get(i);
+      if (FieldValues.same(ai.type(), ai.text(), proposed)) {
+        proposed = task.getVariable(name);
+        if (FieldValues.same(ai.type(), ai.text(), proposed)) {
+          continue;
+        }
+      }
+      if (!review.editable().contains(name)) {
+        throw new ReviewFieldException(
+            "'%s' cannot be changed in this review; the AI's value '%s' stands"
+                .formatted(name, ai.text()));
+      }
+      changes.put(name, FieldValues.coerce(name, ai.type(), proposed));
+    }
+    return Collections.unmodifiableMap(changes);
+  }
+
+  /** The label the reviewer chose instead of the AI's: one of the review's label set. */
+  public String correctedLabel(DelegateTask task) {
+    ReviewProperties review = ReviewProperties.of(task);
+    if (review.labelSet() == null) {
+      throw new ReviewFieldException(
+          "this review has no label set (%s), so its label cannot be changed"
+              .formatted(ReviewProperties.LABEL_SET));
+    }
+    List<String> names = labelSets.get(review.labelSet()).names();
+    Object label = task.getVariable(CORRECTED_LABEL);
+    if (!(label instanceof String chosen) || !names.contains(chosen)) {
+      throw new ReviewFieldException(
+          "'%s' must be one of %s, not %s".formatted(CORRECTED_LABEL, names, label));
+    }
+    return chosen;
+  }
+
+  /** The values the reviewer submitted in the form, in the order of the fields. */
+  private List<Object> submitted(
+      DelegateTask task, ReviewProperties review, Map<String, AiValue> aiValues) {
+    List<Object> values = new ArrayList<>();
+    Object variable = task.getVariableLocal(REVIEW_FIELDS);
+    JsonNode items = variable == null ? null : read(REVIEW_FIELDS, variable);
+    if (items != null && (!items.isArray() || items.size() != review.fields().size())) {
+      throw new ReviewFieldException(
+          "'%s' must list the %d fields %s in this order"
+              .formatted(REVIEW_FIELDS, review.fields().size(), review.fields()));
+    }
+    for (int i = 0; i < review.fields().size(); i++) {
+      String name = review.fields().get(i);
+      JsonNode item = items == null ? null : items.get(i);
+      if (item != null && item.hasNonNull("name") && !item.get("name").asText().equals(name)) {
+        throw new ReviewFieldException(
+            "'%s' entry %d is '%s'; this review shows '%s' there"
+                .formatted(REVIEW_FIELDS, i + 1, item.get("name").asText(), name));
+      }
+      JsonNode value = item == null ? null : item.get("value");
+      if (value == null) {
+        values.add(aiValues.get(name).text()); // not submitted: unchanged
+      } else {
+        values.add(value.isNull() ? null : value.asText());
+      }
+    }
+    return values;
+  }
+
+  private Map<String, AiValue> aiValues(DelegateTask task, ReviewProperties review) {
+    Object recorded = task.getVariableLocal(AI_VALUES);
+    if (recorded == null) {
+      throw new IllegalStateException(
+          "review task '%s' has no '%s': make ${reviewForm} its create listener"
+              .formatted(task.getTaskDefinitionKey(), AI_VALUES));
+    }
+    Map<String, AiValue> values =
+        json.convertValue(
+            read(AI_VALUES, recorded),
+            json.getTypeFactory().constructMapType(Map.class, String.class, AiValue.class));
+    for (String name : review.fields()) {
+      if (!values.containsKey(name)) {
+        throw new IllegalStateException(
+            "review task '%s' recorded no AI value for '%s'"
+                .formatted(task.getTaskDefinitionKey(), name));
+      }
+    }
+    return values;
+  }
+
+  private static List<Map<String, String>> options(LabelSet set) {
+    return set.labels().stream()
+        .map(
+            l ->
+                Map.of(
+                    "label",
+                    l.description() == null ? l.name() : l.name() + " — " + l.description(),
+                    "value",
+                    l.name()))
+        .toList();
+  }
+
+  /** {@code invoiceNumber} reads "Invoice number". */
+  static String readable(String name) {
+    String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private Object jsonValue(Object value) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the review form's variables as JSON", e);
+    }
+  }
+
+  /** A Json variable (Spin's node) or JSON text, read with Jackson. */
+  private JsonNode read(String name, Object variable) {
+    try {
+      return json.readTree(String.valueOf(variable));
+    } catch (JsonProcessingException e) {
+      throw new ReviewFieldException("'%s' is not valid JSON".formatted(name));
+    }
+  }
+
+  /** The AI's value of a field as the form showed it, and its Java type (null when none). */
+  record AiValue(String type, String text) {}
+}
