@@ -18,15 +18,27 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of a review task that uses the generic {@code baton-review} form. It reads the
  * task's {@link ReviewProperties} and sets, task-local, what the form shows: {@code reviewFields}
- * (the AI's value and the reviewer's, per field), {@code labelOptions} (the label set's labels),
- * {@code aiLabel} and {@code reviewContext} (what the AI read); and {@code aiValues}, the AI's
- * values as they were, to compare the reviewer's against. The completion listener asks {@link
- * #changes} what the reviewer changed and {@link #correctedLabel} for a corrected label.
+ * (name, label, the AI's value, editable, per field) with the values in slots {@code
+ * reviewAiValue<i>} and {@code reviewValue<i>} (the reviewer's, which the form submits), {@code
+ * labelOptions} (the label set's labels), {@code aiLabel}, and {@code reviewContext} with {@code
+ * reviewContext<i>} (what the AI read); and {@code aiValues}, the AI's values and their types as
+ * they were, to compare the reviewer's against. The completion listener asks {@link #changes} what
+ * the reviewer changed and {@link #correctedLabel} for a corrected label.
+ *
+ * <p>The form has numbered slots, not a dynamic list: the Tasklist of Camunda 7.24 (form-js 1.8)
+ * keeps an entry in the form's errors for every field inside a dynamic list, valid or not, and
+ * disables Complete while any entry exists.
  */
 @Component("reviewForm")
 public class ReviewForm implements TaskListener {
 
+  /** As many fields and context variables as {@code forms/baton-review.form} has slots for. */
+  static final int MAX_FIELDS = 8;
+
+  static final int MAX_CONTEXT = 4;
   static final String REVIEW_FIELDS = "reviewFields";
+  static final String REVIEW_VALUE = "reviewValue";
+  static final String REVIEW_AI_VALUE = "reviewAiValue";
   static final String AI_VALUES = "aiValues";
   static final String LABEL_OPTIONS = "labelOptions";
   static final String AI_LABEL = "aiLabel";
@@ -45,7 +57,8 @@ public class ReviewForm implements TaskListener {
     ReviewProperties review = ReviewProperties.of(task);
     List<Map<String, Object>> fields = new ArrayList<>();
     Map<String, AiValue> aiValues = new LinkedHashMap<>();
-    for (String name : review.fields()) {
+    for (int i = 0; i < review.fields().size(); i++) {
+      String name = review.fields().get(i);
       Object value = task.getVariable(name);
       String text = FieldValues.text(value);
       fields.add(
@@ -56,6 +69,8 @@ public class ReviewForm implements TaskListener {
               "value", text,
               "editable", review.editable().contains(name)));
       aiValues.put(name, new AiValue(FieldValues.type(value), text));
+      task.setVariableLocal(REVIEW_AI_VALUE + (i + 1), text);
+      task.setVariableLocal(REVIEW_VALUE + (i + 1), text);
     }
     task.setVariableLocal(REVIEW_FIELDS, jsonValue(fields));
     task.setVariableLocal(AI_VALUES, jsonValue(aiValues));
@@ -68,8 +83,9 @@ public class ReviewForm implements TaskListener {
     List<Map<String, String>> context = new ArrayList<>();
     for (String name : review.context()) {
       if (task.getVariable(name) != null) {
-        context.add(
-            Map.of("label", readable(name), "text", FieldValues.text(task.getVariable(name))));
+        context.add(Map.of("name", name, "label", readable(name)));
+        task.setVariableLocal(
+            REVIEW_CONTEXT + context.size(), FieldValues.text(task.getVariable(name)));
       }
     }
     if (!context.isEmpty()) {
@@ -85,7 +101,7 @@ public class ReviewForm implements TaskListener {
   public Map<String, Object> changes(DelegateTask task) {
     ReviewProperties review = ReviewProperties.of(task);
     Map<String, AiValue> aiValues = aiValues(task, review);
-    List<Object> submitted = submitted(task, review, aiValues);
+    List<Object> submitted = submitted(task, review);
     Map<String, Object> changes = new LinkedHashMap<>();
     for (int i = 0; i < review.fields().size(); i++) {
       String name = review.fields().get(i);
@@ -125,30 +141,10 @@ public class ReviewForm implements TaskListener {
   }
 
   /** The values the reviewer submitted in the form, in the order of the fields. */
-  private List<Object> submitted(
-      DelegateTask task, ReviewProperties review, Map<String, AiValue> aiValues) {
+  private static List<Object> submitted(DelegateTask task, ReviewProperties review) {
     List<Object> values = new ArrayList<>();
-    Object variable = task.getVariableLocal(REVIEW_FIELDS);
-    JsonNode items = variable == null ? null : read(REVIEW_FIELDS, variable);
-    if (items != null && (!items.isArray() || items.size() != review.fields().size())) {
-      throw new ReviewFieldException(
-          "'%s' must list the %d fields %s in this order"
-              .formatted(REVIEW_FIELDS, review.fields().size(), review.fields()));
-    }
-    for (int i = 0; i < review.fields().size(); i++) {
-      String name = review.fields().get(i);
-      JsonNode item = items == null ? null : items.get(i);
-      if (item != null && item.hasNonNull("name") && !item.get("name").asText().equals(name)) {
-        throw new ReviewFieldException(
-            "'%s' entry %d is '%s'; this review shows '%s' there"
-                .formatted(REVIEW_FIELDS, i + 1, item.get("name").asText(), name));
-      }
-      JsonNode value = item == null ? null : item.get("value");
-      if (value == null) {
-        values.add(aiValues.get(name).text()); // not submitted: unchanged
-      } else {
-        values.add(value.isNull() ? null : value.asText());
-      }
+    for (int i = 1; i <= review.fields().size(); i++) {
+      values.add(task.getVariableLocal(REVIEW_VALUE + i));
     }
     return values;
   }

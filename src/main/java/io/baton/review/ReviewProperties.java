@@ -32,6 +32,11 @@ record ReviewProperties(
   static final String CONTEXT = "baton.review.context";
 
   ReviewProperties {
+    if (fields.size() > ReviewForm.MAX_FIELDS || context.size() > ReviewForm.MAX_CONTEXT) {
+      throw new IllegalStateException(
+          "review task '%s': the review form shows at most %d fields (%s) and %d context variables (%s)"
+              .formatted(taskId, ReviewForm.MAX_FIELDS, FIELDS, ReviewForm.MAX_CONTEXT, CONTEXT));
+    }
     for (String name : editable) {
       if (!fields.contains(name)) {
         throw new IllegalStateException(

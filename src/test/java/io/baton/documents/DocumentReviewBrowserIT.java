@@ -137,7 +137,9 @@ class DocumentReviewBrowserIT {
         .until(
             () -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
     assertThat(historic(pi, "vendor")).isEqualTo("Paper & Co");
-    assertThat(historic(pi, "totalAmount")).as("an unchanged number stays a number").isEqualTo(18500.0);
+    assertThat(historic(pi, "totalAmount"))
+        .as("an unchanged number stays a number")
+        .isEqualTo(18500.0);
     assertThat(historic(pi, "reviewDecision")).isEqualTo("APPROVE");
     assertThat(
             history

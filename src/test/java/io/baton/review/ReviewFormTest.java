@@ -3,10 +3,10 @@ package io.baton.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.labels.LabelSetCatalog;
-import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +116,13 @@ class ReviewFormTest {
         ((List<?>) local(task, "labelOptions"))
             .stream().<Object>map(option -> ((Map<?, ?>) option).get("value")).toList();
     assertThat(options).containsExactlyElementsOf(LABEL_SETS.get("document-risk").names());
+    assertThat(engine.getTaskService().getVariablesLocal(task))
+        .containsEntry("reviewAiValue3", "18500")
+        .containsEntry("reviewValue3", "18500")
+        .containsEntry("reviewContext1", "Invoice No.: INV-5150")
+        .doesNotContainKey("reviewValue6");
     assertThat(local(task, "reviewContext"))
-        .isEqualTo(List.of(Map.of("label", "Document text", "text", "Invoice No.: INV-5150")));
+        .isEqualTo(List.of(Map.of("name", "documentText", "label", "Document text")));
   }
 
   @Test
@@ -126,11 +130,11 @@ class ReviewFormTest {
     String task = start("plain-review", Map.of("reply", "Hello"));
 
     assertThat(engine.getTaskService().getVariablesLocal(task))
-        .containsOnlyKeys("reviewFields", "aiValues");
+        .containsOnlyKeys("reviewFields", "aiValues", "reviewAiValue1", "reviewValue1");
   }
 
   @Test
-  void should_return_the_edited_fields_in_the_type_the_AIs_value_had() throws Exception {
+  void should_return_the_edited_fields_in_the_type_the_AIs_value_had() {
     String task = startInvoiceReview();
 
     submit(task, "INV-5150", "Paper and Company Ltd", "18500.50", "4", "EUR");
@@ -141,7 +145,7 @@ class ReviewFormTest {
   }
 
   @Test
-  void should_not_count_a_number_written_differently_as_a_change() throws Exception {
+  void should_not_count_a_number_written_differently_as_a_change() {
     String task = startInvoiceReview();
 
     submit(task, "INV-5150", " Paper & Co ", "18500.00", "3", "EUR");
@@ -213,6 +217,24 @@ class ReviewFormTest {
         .hasMessageContaining("baton.review.editable names 'intent'");
   }
 
+  @Test
+  void should_match_the_slots_of_the_review_form() throws Exception {
+    JsonNode form = JSON.readTree(Path.of("forms", "baton-review.form").toFile());
+    List<String> keys = form.findValuesAsText("key");
+
+    for (int i = 1; i <= ReviewForm.MAX_FIELDS; i++) {
+      assertThat(keys).contains("reviewValue" + i, "reviewAiValue" + i);
+    }
+    for (int i = 1; i <= ReviewForm.MAX_CONTEXT; i++) {
+      assertThat(keys).contains("reviewContext" + i);
+    }
+    assertThat(keys)
+        .doesNotContain(
+            "reviewValue" + (ReviewForm.MAX_FIELDS + 1),
+            "reviewContext" + (ReviewForm.MAX_CONTEXT + 1));
+    assertThat(form.findValuesAsText("type")).doesNotContain("dynamiclist");
+  }
+
   private static String startInvoiceReview() {
     return start(
         "invoice-review",
@@ -237,14 +259,12 @@ class ReviewFormTest {
         .getId();
   }
 
-  /** Submits the form as Tasklist does: only the reviewer's values, in the order shown. */
-  private static void submit(String task, String... values) throws JsonProcessingException {
-    List<Map<String, String>> fields = Arrays.stream(values).map(v -> Map.of("value", v)).toList();
-    VariableMap variables =
-        Variables.createVariables()
-            .putValue("reviewDecision", "APPROVE")
-            .putValueTyped(
-                "reviewFields", SpinValues.jsonValue(JSON.writeValueAsString(fields)).create());
+  /** Submits the form as Tasklist does: the reviewer's values in their slots, and a decision. */
+  private static void submit(String task, String... values) {
+    VariableMap variables = Variables.createVariables().putValue("reviewDecision", "APPROVE");
+    for (int i = 0; i < values.length; i++) {
+      variables.putValue("reviewValue" + (i + 1), values[i]);
+    }
     engine.getFormService().submitTaskForm(task, variables);
   }
 
