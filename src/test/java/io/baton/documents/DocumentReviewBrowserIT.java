@@ -119,6 +119,7 @@ class DocumentReviewBrowserIT {
     vendor.clear();
     vendor.sendKeys("Paper & Co");
     browser.awaitText("Changed from the AI's value");
+    browser.screenshot("tasklist-document-review-form.png");
 
     browser.click(By.xpath("//label[normalize-space()='Change the label']"));
     browser.click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
@@ -129,7 +130,6 @@ class DocumentReviewBrowserIT {
                 .map(label -> label.name() + " — " + label.description())
                 .toList());
     browser.click(By.xpath("//label[normalize-space()='Approve']"));
-    browser.screenshot("tasklist-document-review-form.png");
     browser.click(By.xpath("//button[normalize-space()='Complete']"));
 
     await()
