@@ -44,7 +44,7 @@ final class FieldValues {
     if (x.equals(y)) {
       return true;
     }
-    if (NUMBERS.contains(type)) {
+    if (isNumber(type)) {
       try {
         return new BigDecimal(x).compareTo(new BigDecimal(y)) == 0;
       } catch (NumberFormatException e) {
@@ -57,10 +57,13 @@ final class FieldValues {
   /** The reviewer's value in the type the AI's value had; refuses a value that does not fit. */
   static Object coerce(String field, String type, Object value) {
     String text = normalized(value);
+    if (type == null && value != null && !(value instanceof String)) {
+      return value; // no AI value to take the type from: a typed value set directly stays as it is
+    }
     if (type == null || type.equals("String")) {
       return text.isEmpty() ? null : text;
     }
-    if (NUMBERS.contains(type)) {
+    if (isNumber(type)) {
       return number(field, type, text);
     }
     if (type.equals("Boolean") && (text.equals("true") || text.equals("false"))) {
@@ -105,6 +108,10 @@ final class FieldValues {
     } catch (ArithmeticException e) {
       return false;
     }
+  }
+
+  private static boolean isNumber(String type) {
+    return type != null && NUMBERS.contains(type);
   }
 
   /** As a single-line form field holds it: line breaks and tabs read as spaces, trimmed. */

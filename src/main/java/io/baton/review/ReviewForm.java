@@ -201,7 +201,7 @@ public class ReviewForm implements TaskListener {
     try {
       return json.readTree(String.valueOf(variable));
     } catch (JsonProcessingException e) {
-      throw new ReviewFieldException("'%s' is not valid JSON".formatted(name));
+      throw new IllegalStateException("'%s' is not valid JSON".formatted(name), e);
     }
   }
 

@@ -185,6 +185,15 @@ class ReviewFormTest {
   }
 
   @Test
+  void should_keep_a_number_set_directly_where_the_AI_gave_no_value() {
+    String task = start("invoice-review", Map.of("invoiceNumber", "INV-5150", "currency", "EUR"));
+
+    engine.getTaskService().complete(task, Map.of("totalAmount", 18500.0));
+
+    assertThat(RECORDED.get("changes")).isEqualTo(Map.of("totalAmount", 18500.0));
+  }
+
+  @Test
   void should_accept_a_corrected_label_only_from_the_label_set() {
     String task = startInvoiceReview();
 

@@ -95,22 +95,19 @@ public final class TasklistBrowser implements AutoCloseable {
 
   /** The input of the first form field whose label starts with this text, once visible. */
   public WebElement field(String label) {
-    return wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.xpath(
-                "//label[starts-with(normalize-space(), \""
-                    + label
-                    + "\")]/following::*[self::input or self::textarea][1]")));
+    return input("starts-with(normalize-space(), \"" + label + "\")");
   }
 
   /** The input of the form field with exactly this label, once visible. */
   public WebElement exactField(String label) {
+    return input("normalize-space()=\"" + label + "\"");
+  }
+
+  private WebElement input(String labelCondition) {
     return wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.xpath(
-                "//label[normalize-space()=\""
-                    + label
-                    + "\"]/following::*[self::input or self::textarea][1]")));
+                "//label[" + labelCondition + "]/following::*[self::input or self::textarea][1]")));
   }
 
   /** The visible texts of the elements found, in page order. */
