@@ -1,29 +1,49 @@
 package io.baton.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
-import io.baton.governance.ElementProperties;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Create listener of a review task ({@code ${reviewForm}}): prepares what the generic review form
- * shows, from the task's properties: {@code baton.review.fields} (the AI's result), {@code
- * baton.review.editable} (what the reviewer may change), {@code baton.review.label} and {@code
- * baton.review.labelSet} (the options for a corrected label). On completion, {@link #changes} says
- * what the reviewer changed.
+ * Create listener of a review task that uses the generic {@code baton-review} form. It reads the
+ * task's {@link ReviewProperties} and sets, task-local, what the form shows: {@code reviewFields}
+ * (name, label, the AI's value, editable, per field) with the values in slots {@code
+ * reviewAiValue<i>} and {@code reviewValue<i>} (the reviewer's, which the form submits), {@code
+ * labelOptions} (the label set's labels), {@code aiLabel}, and {@code reviewContext} with {@code
+ * reviewContext<i>} (what the AI read); and {@code aiValues}, the AI's values and their types as
+ * they were, to compare the reviewer's against. The completion listener asks {@link #changes} what
+ * the reviewer changed and {@link #correctedLabel} for a corrected label.
+ *
+ * <p>The form has numbered slots, not a dynamic list: the Tasklist of Camunda 7.24 (form-js 1.8)
+ * keeps an entry in the form's errors for every field inside a dynamic list, valid or not, and
+ * disables Complete while any entry exists.
  */
 @Component("reviewForm")
 public class ReviewForm implements TaskListener {
+
+  /** As many fields and context variables as {@code forms/baton-review.form} has slots for. */
+  static final int MAX_FIELDS = 8;
+
+  static final int MAX_CONTEXT = 4;
+  static final String REVIEW_FIELDS = "reviewFields";
+  static final String REVIEW_VALUE = "reviewValue";
+  static final String REVIEW_AI_VALUE = "reviewAiValue";
+  static final String AI_VALUES = "aiValues";
+  static final String LABEL_OPTIONS = "labelOptions";
+  static final String AI_LABEL = "aiLabel";
+  static final String REVIEW_CONTEXT = "reviewContext";
+  static final String CORRECTED_LABEL = "correctedLabel";
 
   private final LabelSetCatalog labelSets;
   private final ObjectMapper json = new ObjectMapper();
@@ -34,76 +54,157 @@ public class ReviewForm implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ElementProperties review = ElementProperties.of(task);
+    ReviewProperties review = ReviewProperties.of(task);
     List<Map<String, Object>> fields = new ArrayList<>();
-    List<String> editable = review.list("baton.review.editable");
-    for (String name : review.list("baton.review.fields")) {
-      Map<String, Object> field = new LinkedHashMap<>();
+    Map<String, AiValue> aiValues = new LinkedHashMap<>();
+    for (int i = 0; i < review.fields().size(); i++) {
+      String name = review.fields().get(i);
       Object value = task.getVariable(name);
-      field.put("name", name);
-      field.put("label", name);
-      field.put("aiValue", value);
-      field.put("value", value);
-      field.put("editable", editable.contains(name));
-      fields.add(field);
+      String text = FieldValues.text(value);
+      fields.add(
+          Map.of(
+              "name", name,
+              "label", readable(name),
+              "aiValue", text,
+              "value", text,
+              "editable", review.editable().contains(name)));
+      aiValues.put(name, new AiValue(FieldValues.type(value), text));
+      task.setVariableLocal(REVIEW_AI_VALUE + (i + 1), text);
+      task.setVariableLocal(REVIEW_VALUE + (i + 1), text);
     }
-    task.setVariableLocal("reviewFields", jsonValue(fields));
-    String labelSet = review.get("baton.review.labelSet");
-    if (labelSet != null) {
-      List<Map<String, String>> options = new ArrayList<>();
-      labelSets
-          .get(labelSet)
-          .names()
-          .forEach(name -> options.add(Map.of("label", name, "value", name)));
-      task.setVariableLocal("labelOptions", jsonValue(options));
+    task.setVariableLocal(REVIEW_FIELDS, jsonValue(fields));
+    task.setVariableLocal(AI_VALUES, jsonValue(aiValues));
+    if (review.label() != null && task.getVariable(review.label()) != null) {
+      task.setVariableLocal(AI_LABEL, FieldValues.text(task.getVariable(review.label())));
     }
-    String label = review.get("baton.review.label");
-    if (label != null) {
-      task.setVariableLocal("aiLabel", task.getVariable(label));
+    if (review.labelSet() != null) {
+      task.setVariableLocal(LABEL_OPTIONS, jsonValue(options(labelSets.get(review.labelSet()))));
+    }
+    List<Map<String, String>> context = new ArrayList<>();
+    for (String name : review.context()) {
+      if (task.getVariable(name) != null) {
+        context.add(Map.of("name", name, "label", readable(name)));
+        task.setVariableLocal(
+            REVIEW_CONTEXT + context.size(), FieldValues.text(task.getVariable(name)));
+      }
+    }
+    if (!context.isEmpty()) {
+      task.setVariableLocal(REVIEW_CONTEXT, jsonValue(context));
     }
   }
 
-  /** The editable fields the reviewer changed, with their new values; refuses other changes. */
+  /**
+   * The fields the reviewer changed, in the form or by setting the variable itself: name to new
+   * value, in the type the AI's value had. Refuses a change to a field that is not editable and a
+   * value that does not fit its type, naming the field.
+   */
   public Map<String, Object> changes(DelegateTask task) {
-    ElementProperties review = ElementProperties.of(task);
-    List<String> editable = review.list("baton.review.editable");
+    ReviewProperties review = ReviewProperties.of(task);
+    Map<String, AiValue> aiValues = aiValues(task, review);
+    List<Object> submitted = submitted(task, review);
     Map<String, Object> changes = new LinkedHashMap<>();
-    // a completion or a form submission sets its variables on the task's execution; the task's
-    // own copy is what the form showed
-    Object fields = task.getExecution().getVariable("reviewFields");
-    JsonNode submitted = fields == null ? null : readJson(String.valueOf(fields));
-    task.getExecution().removeVariable("reviewFields");
-    if (submitted == null || !submitted.isArray()) {
-      return changes;
-    }
-    for (JsonNode field : submitted) {
-      String name = field.path("name").asText();
-      Object now = task.getVariable(name);
-      Object value = json.convertValue(field.get("value"), Object.class);
-      if (Objects.equals(String.valueOf(now), String.valueOf(value))) {
-        continue;
+    for (int i = 0; i < review.fields().size(); i++) {
+      String name = review.fields().get(i);
+      AiValue ai = aiValues.get(name);
+      Object proposed = submitted.get(i);
+      if (FieldValues.same(ai.type(), ai.text(), proposed)) {
+        proposed = task.getVariable(name);
+        if (FieldValues.same(ai.type(), ai.text(), proposed)) {
+          continue;
+        }
       }
-      if (!editable.contains(name)) {
-        throw new InvalidReviewException("'%s' cannot be changed in this review".formatted(name));
+      if (!review.editable().contains(name)) {
+        throw new ReviewFieldException(
+            "'%s' cannot be changed in this review; the AI's value '%s' stands"
+                .formatted(name, ai.text()));
       }
-      changes.put(name, value);
+      changes.put(name, FieldValues.coerce(name, ai.type(), proposed));
     }
-    return changes;
+    return Collections.unmodifiableMap(changes);
   }
 
-  private SpinJsonNode jsonValue(Object value) {
+  /** The label the reviewer chose instead of the AI's: one of the review's label set. */
+  public String correctedLabel(DelegateTask task) {
+    ReviewProperties review = ReviewProperties.of(task);
+    if (review.labelSet() == null) {
+      throw new ReviewFieldException(
+          "this review has no label set (%s), so its label cannot be changed"
+              .formatted(ReviewProperties.LABEL_SET));
+    }
+    List<String> names = labelSets.get(review.labelSet()).names();
+    Object label = task.getVariable(CORRECTED_LABEL);
+    if (!(label instanceof String chosen) || !names.contains(chosen)) {
+      throw new ReviewFieldException(
+          "'%s' must be one of %s, not %s".formatted(CORRECTED_LABEL, names, label));
+    }
+    return chosen;
+  }
+
+  /** The values the reviewer submitted in the form, in the order of the fields. */
+  private static List<Object> submitted(DelegateTask task, ReviewProperties review) {
+    List<Object> values = new ArrayList<>();
+    for (int i = 1; i <= review.fields().size(); i++) {
+      values.add(task.getVariableLocal(REVIEW_VALUE + i));
+    }
+    return values;
+  }
+
+  private Map<String, AiValue> aiValues(DelegateTask task, ReviewProperties review) {
+    Object recorded = task.getVariableLocal(AI_VALUES);
+    if (recorded == null) {
+      throw new IllegalStateException(
+          "review task '%s' has no '%s': make ${reviewForm} its create listener"
+              .formatted(task.getTaskDefinitionKey(), AI_VALUES));
+    }
+    Map<String, AiValue> values =
+        json.convertValue(
+            read(AI_VALUES, recorded),
+            json.getTypeFactory().constructMapType(Map.class, String.class, AiValue.class));
+    for (String name : review.fields()) {
+      if (!values.containsKey(name)) {
+        throw new IllegalStateException(
+            "review task '%s' recorded no AI value for '%s'"
+                .formatted(task.getTaskDefinitionKey(), name));
+      }
+    }
+    return values;
+  }
+
+  private static List<Map<String, String>> options(LabelSet set) {
+    return set.labels().stream()
+        .map(
+            l ->
+                Map.of(
+                    "label",
+                    l.description() == null ? l.name() : l.name() + " — " + l.description(),
+                    "value",
+                    l.name()))
+        .toList();
+  }
+
+  /** {@code invoiceNumber} reads "Invoice number". */
+  static String readable(String name) {
+    String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private Object jsonValue(Object value) {
     try {
-      return Spin.JSON(json.writeValueAsString(value));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the review form's variables as JSON", e);
     }
   }
 
-  private JsonNode readJson(String text) {
+  /** A Json variable (Spin's node) or JSON text, read with Jackson. */
+  private JsonNode read(String name, Object variable) {
     try {
-      return json.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidReviewException("'reviewFields' is not valid JSON");
+      return json.readTree(String.valueOf(variable));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("'%s' is not valid JSON".formatted(name), e);
     }
   }
+
+  /** The AI's value of a field as the form showed it, and its Java type (null when none). */
+  record AiValue(String type, String text) {}
 }

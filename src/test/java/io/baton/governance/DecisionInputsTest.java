@@ -39,7 +39,9 @@ class DecisionInputsTest {
         .flatMap(
             decision ->
                 RoutingFailsClosedTest.broken(decision.getValue()).stream()
-                    .map(inputs -> Arguments.of(inputs.remove("__case"), decision.getKey(), inputs)));
+                    .map(
+                        inputs ->
+                            Arguments.of(inputs.remove("__case"), decision.getKey(), inputs)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,7 +89,6 @@ class DecisionInputsTest {
             new RoutingPolicy.Route("SUGGEST", "A reviewer sees it"), problems);
 
     assertThat(routed.route()).isEqualTo("SUGGEST");
-    assertThat(routed.reason())
-        .isEqualTo("A reviewer sees it. Also: input 'amount' is missing");
+    assertThat(routed.reason()).isEqualTo("A reviewer sees it. Also: input 'amount' is missing");
   }
 }

@@ -38,7 +38,8 @@ class RoutingFailsClosedTest {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   }
 
-  private static final Map<String, DmnDecision> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, DmnDecision> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Parsed once per decision: the fuzz evaluates each of them hundreds of times. */
   static DmnDecision decision(String file, String id) {
