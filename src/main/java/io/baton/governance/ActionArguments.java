@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.core.variable.mapping.InputParameter;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -35,15 +36,16 @@ public class ActionArguments {
   }
 
   /** An action, its arguments as they are now, and their digest. */
-  public record Action(String activityId, Map<String, Object> arguments, String digest) {
+  public record Action(
+      String activityId, String name, Map<String, Object> arguments, String digest) {
 
-    /** The action in words, for the reviewer who approves it. */
+    /** The action in words, for the reviewer who approves it: its name and each argument. */
     public String summary() {
-      return activityId
-          + ": "
+      return (name == null ? activityId : name + " (" + activityId + ")")
+          + " with\n"
           + arguments.entrySet().stream()
-              .map(e -> e.getKey() + " = " + e.getValue())
-              .collect(Collectors.joining("; "));
+              .map(e -> "- " + e.getKey() + ": " + e.getValue())
+              .collect(Collectors.joining("\n"));
     }
   }
 
@@ -64,7 +66,8 @@ public class ActionArguments {
     }
     Class<?> inputType = inputType(execution, activityId);
     if (inputType == null) {
-      return new Action(activityId, arguments, ActionDigest.of(arguments));
+      return new Action(
+          activityId, name(execution, activityId), arguments, ActionDigest.of(arguments));
     }
     Map<String, Object> bound = new LinkedHashMap<>();
     for (var component : inputType.getRecordComponents()) {
@@ -73,7 +76,11 @@ public class ActionArguments {
           name,
           arguments.containsKey(name) ? arguments.get(name) : plain(execution.getVariable(name)));
     }
-    return new Action(activityId, bound, ActionDigest.of(ActionDigest.bind(bound, inputType)));
+    return new Action(
+        activityId,
+        name(execution, activityId),
+        bound,
+        ActionDigest.of(ActionDigest.bind(bound, inputType)));
   }
 
   /**
@@ -91,7 +98,18 @@ public class ActionArguments {
         arguments.put(input.getName(), plain(execution.getVariableLocal(input.getName())));
       }
     }
-    return new Action(execution.getCurrentActivityId(), arguments, ActionDigest.of(arguments));
+    return new Action(
+        execution.getCurrentActivityId(),
+        name(execution, execution.getCurrentActivityId()),
+        arguments,
+        ActionDigest.of(arguments));
+  }
+
+  private static String name(DelegateExecution execution, String activityId) {
+    return execution.getBpmnModelInstance().getModelElementById(activityId)
+            instanceof FlowElement element
+        ? element.getName()
+        : null;
   }
 
   private Class<?> inputType(DelegateExecution execution, String activityId) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
+import io.baton.governance.ActionArguments;
+import io.baton.governance.CaseApprovals;
+import io.baton.governance.ElementProperties;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,15 +44,20 @@ public class ReviewForm implements TaskListener {
   static final String REVIEW_AI_VALUE = "reviewAiValue";
   static final String AI_VALUES = "aiValues";
   static final String LABEL_OPTIONS = "labelOptions";
+  static final String ACTION_SUMMARY = "actionSummary";
   static final String AI_LABEL = "aiLabel";
   static final String REVIEW_CONTEXT = "reviewContext";
   static final String CORRECTED_LABEL = "correctedLabel";
 
   private final LabelSetCatalog labelSets;
+  private final ActionArguments actions;
+  private final CaseApprovals approvals;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ReviewForm(LabelSetCatalog labelSets) {
+  public ReviewForm(LabelSetCatalog labelSets, ActionArguments actions, CaseApprovals approvals) {
     this.labelSets = labelSets;
+    this.actions = actions;
+    this.approvals = approvals;
   }
 
   @Override
@@ -73,6 +81,7 @@ public class ReviewForm implements TaskListener {
       task.setVariableLocal(REVIEW_VALUE + (i + 1), text);
     }
     task.setVariableLocal(REVIEW_FIELDS, jsonValue(fields));
+    actionApproved(task).ifPresent(action -> task.setVariableLocal(ACTION_SUMMARY, action));
     task.setVariableLocal(AI_VALUES, jsonValue(aiValues));
     if (review.label() != null && task.getVariable(review.label()) != null) {
       task.setVariableLocal(AI_LABEL, FieldValues.text(task.getVariable(review.label())));
@@ -183,6 +192,26 @@ public class ReviewForm implements TaskListener {
   }
 
   /** {@code invoiceNumber} reads "Invoice number". */
+  /**
+   * What runs if the reviewer approves: the tool task the review's approval covers ({@code
+   * baton.review.action}; a second approval shows what the first approved), with its exact
+   * arguments as they would be now.
+   */
+  private java.util.Optional<String> actionApproved(DelegateTask task) {
+    ElementProperties review = ElementProperties.of(task);
+    String action = review.get("baton.review.action");
+    if (action == null && "SECOND".equals(review.get("baton.review.stage"))) {
+      action =
+          approvals
+              .approval(task.getProcessInstanceId(), CaseApprovals.Stage.FIRST)
+              .map(CaseApprovals.Approval::actionId)
+              .orElse(null);
+    }
+    return action == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(actions.of(task.getExecution(), action).summary());
+  }
+
   static String readable(String name) {
     String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -69,18 +69,23 @@ class TasklistReviewBrowserIT {
     browser.logIn(base(), "reviewer");
     browser.claim(base(), taskId);
 
-    assertThat(browser.field("AI intent").getAttribute("value")).isEqualTo("COMPLAINT");
-    assertThat(browser.field("Routing decision").getAttribute("value")).isEqualTo("SUGGEST");
-    assertThat(browser.field("Why the AI chose it").getAttribute("value"))
+    assertThat(browser.exactField("Final intent (AI)").getAttribute("value"))
+        .isEqualTo("COMPLAINT");
+    assertThat(browser.exactField("Route").getAttribute("value")).isEqualTo("SUGGEST");
+    assertThat(browser.field("Why the AI thinks so").getAttribute("value"))
         .contains("Closest examples");
-    assertThat(browser.bodyText()).contains("the AI's draft, unchanged");
+    assertThat(browser.field("What runs if you approve").getAttribute("value"))
+        .as("the exact action the approval covers")
+        .contains("Send reply")
+        .contains("customerId: C-2001");
+    assertThat(browser.bodyText()).doesNotContain("Changed from the AI's value");
 
-    WebElement reply = browser.field("Reply to the customer");
+    WebElement reply = browser.exactField("Reply");
     String edited = "Hello C-2001, we are sorry: a replacement machine is on its way to you.";
     reply.clear();
     reply.sendKeys(edited);
-    browser.awaitText("You changed the AI's draft");
-    browser.click(By.xpath("//label[contains(., \"Approve the AI's intent\")]"));
+    browser.awaitText("Changed from the AI's value");
+    browser.click(By.xpath("//label[normalize-space()='Approve']"));
     browser.screenshot("tasklist-review-form.png");
 
     browser.click(By.xpath("//button[normalize-space()='Complete']"));

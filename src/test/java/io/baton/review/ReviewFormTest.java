@@ -32,7 +32,8 @@ class ReviewFormTest {
 
   private static final LabelSetCatalog LABEL_SETS =
       new LabelSetCatalog("classpath*:processes/label-sets/*.json", new ObjectMapper());
-  private static final ReviewForm FORM = new ReviewForm(LABEL_SETS);
+  private static final ReviewForm FORM =
+      new ReviewForm(LABEL_SETS, null, null); // no action to show
   private static final Map<String, Object> RECORDED = new HashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ProcessEngine engine;
