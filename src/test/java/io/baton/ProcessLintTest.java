@@ -29,7 +29,9 @@ class ProcessLintTest {
         node != null && version("npm") != null,
         "bpmnlint skipped: Node.js and npm are not installed here"
             + " (apt-get install nodejs npm; .ci/run does this)");
-    assumeTrue(major(node) >= 20, "bpmnlint skipped: it needs Node.js 20 or newer, found " + node);
+    assumeTrue(
+        loadsEsModulesWithRequire(node),
+        "bpmnlint skipped: it needs Node.js 20.19 or newer, found " + node);
     installPinnedBpmnlint();
 
     List<String> command =
@@ -64,8 +66,12 @@ class ProcessLintTest {
     }
   }
 
-  private static int major(String version) {
-    return Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
+  /** bpmnlint 11 loads bpmn-moddle, an ES module, with require(): Node.js 20.19+ or 22.12+. */
+  private static boolean loadsEsModulesWithRequire(String nodeVersion) {
+    String[] parts = nodeVersion.replaceFirst("^v", "").split("\\.");
+    int major = Integer.parseInt(parts[0]);
+    int minor = Integer.parseInt(parts[1]);
+    return major > 22 || (major == 22 && minor >= 12) || (major == 20 && minor >= 19);
   }
 
   private static Result run(List<String> command, long timeoutSeconds)
