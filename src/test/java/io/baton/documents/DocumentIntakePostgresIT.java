@@ -1,33 +1,29 @@
 package io.baton.documents;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
+import static io.baton.support.ProcessInstances.awaitEndedOrWaiting;
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.decide;
+import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
-import io.baton.support.EmbeddedPostgres;
-import java.time.Duration;
-import java.util.HashMap;
+import io.baton.support.PostgresEngineIT;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,11 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code smart} model is switched to an OpenAI-compatible server (the simulator) by configuration
  * only, as a user would switch it to OpenAI.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "postgres"})
+@PostgresEngineIT(demoUsers = true)
 class DocumentIntakePostgresIT {
 
-  private static final Duration WORKERS = Duration.ofSeconds(60);
   private static final OpenAiSimulator SIMULATOR =
       new OpenAiSimulator().requireApiKey("sim-key").start();
 
@@ -71,14 +65,10 @@ class DocumentIntakePostgresIT {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
 
   @DynamicPropertySource
-  static void postgresAndRemoteModel(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerPostgresProfile(registry, "document_intake_it", "test-worker");
-    registry.add("baton.identity.demo-users", () -> "true");
+  static void remoteModel(DynamicPropertyRegistry registry) {
     registry.add("baton.models.smart.provider", () -> "openai");
     registry.add("baton.models.smart.model-name", () -> "sim-large");
     registry.add("baton.models.smart.endpoint", SIMULATOR::baseUrl);
@@ -179,11 +169,11 @@ class DocumentIntakePostgresIT {
 
     assertThatThrownBy(
             () ->
-                completeAs(
-                    "reviewer", pi, "reviewDecision", "approve", "risk", "LOW", "confidence", 1.0))
+                decide(
+                    pi, "reviewer", "reviewDecision", "approve", "risk", "LOW", "confidence", 1.0))
         .as("the AI's answer recorded at routing cannot be rewritten by a review")
         .hasMessageContaining("cannot be changed");
-    completeAs("reviewer", pi, "reviewDecision", "approve", "vendor", "Build It Limited");
+    decide(pi, "reviewer", "reviewDecision", "approve", "vendor", "Build It Limited");
 
     assertThat(pi).isEnded().hasPassed("accepted-after-review");
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
@@ -232,10 +222,10 @@ class DocumentIntakePostgresIT {
         .contains("after a repair attempt");
     assertThat(SIMULATOR.requestsFor("sim-large")).hasSize(2);
 
-    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "approve"))
+    assertThatThrownBy(() -> decide(pi, "reviewer", "reviewDecision", "approve"))
         .hasMessageContaining("cannot approve with 'invoiceNumber' is missing");
     assertThat(task(pi)).isNotNull();
-    completeAs("reviewer", pi, "reviewDecision", "reject", "reviewComment", "not an invoice");
+    decide(pi, "reviewer", "reviewDecision", "reject", "reviewComment", "not an invoice");
     assertThat(pi).isEnded().hasPassed("rejected");
   }
 
@@ -252,52 +242,10 @@ class DocumentIntakePostgresIT {
     return runtime.startProcessInstanceByKey("document-intake", Map.of("documentText", document));
   }
 
-  private void completeAs(String user, ProcessInstance pi, Object... variables) {
-    String taskId = task(pi).getId();
-    tasks.setAssignee(taskId, user);
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      values.put((String) variables[i], variables[i + 1]);
-    }
-    tasks.complete(taskId, values);
-  }
-
-  private boolean ended(ProcessInstance pi) {
-    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
-  }
-
-  private void awaitEnded(ProcessInstance pi) {
-    await().atMost(WORKERS).until(() -> ended(pi));
-  }
-
-  private void awaitWaitingAt(ProcessInstance pi, String activityId) {
-    await()
-        .atMost(WORKERS)
-        .until(() -> !ended(pi) && runtime.getActiveActivityIds(pi.getId()).contains(activityId));
-  }
-
-  private void awaitEndedOrWaiting(ProcessInstance pi, String activityId) {
-    await()
-        .atMost(WORKERS)
-        .until(() -> ended(pi) || runtime.getActiveActivityIds(pi.getId()).contains(activityId));
-  }
-
   private List<Map<String, Object>> modelCalls(ProcessInstance pi) {
     return jdbc.queryForList(
         "SELECT model, task, outcome, prompt_id, input_tokens FROM baton_model_call"
             + " WHERE process_instance_id = ? ORDER BY id",
         pi.getId());
-  }
-
-  private Object historic(ProcessInstance pi, String name) {
-    return history
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId())
-        .variableName(name)
-        .list()
-        .stream()
-        .findFirst()
-        .map(HistoricVariableInstance::getValue)
-        .orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.baton.support.EngineIT;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,19 +32,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A reviewer works a review task in the real Camunda Tasklist, in headless Chromium (Debian's
  * chromium and chromium-driver, which .ci/run installs): sees the AI's answer in the form, edits
  * the reply, approves, and the process sends the reply as approved.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class TasklistReviewBrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

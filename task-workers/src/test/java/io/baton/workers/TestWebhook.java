@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /** A webhook receiver on loopback that counts deliveries per Idempotency-Key, and can hold them. */
 final class TestWebhook {
@@ -77,5 +79,16 @@ final class TestWebhook {
 
   void stop() {
     server.stop(0);
+  }
+
+  /** A process of one {@code baton.notify} step, which sends to a webhook such as this. */
+  static BpmnModelInstance notifyProcess(String key) {
+    return Bpmn.createExecutableProcess(key)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("notify")
+        .camundaExternalTask("baton.notify")
+        .endEvent()
+        .done();
   }
 }
