@@ -3,6 +3,7 @@ package io.baton.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.support.EngineIT;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -11,14 +12,10 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** document-intake on the embedded default: H2 and the offline local model, no network. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class DocumentIntakeLocalIT {
 
   @Autowired RuntimeService runtime;

@@ -1,9 +1,13 @@
 package io.baton.documents;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
+import static io.baton.support.ProcessInstances.awaitEndedOrWaiting;
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.decide;
+import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -14,28 +18,21 @@ import io.baton.governance.CaseApprovals;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
 import io.baton.review.ReviewOutcomeStore;
-import io.baton.support.EmbeddedPostgres;
+import io.baton.support.PostgresEngineIT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,11 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code smart} model is switched to an OpenAI-compatible server (the simulator) by configuration
  * only, as a user would switch it to OpenAI.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "postgres"})
+@PostgresEngineIT(demoUsers = true)
 class DocumentIntakePostgresIT {
 
-  private static final Duration WORKERS = Duration.ofSeconds(60);
   private static final OpenAiSimulator SIMULATOR =
       new OpenAiSimulator().requireApiKey("sim-key").start();
 
@@ -81,14 +76,10 @@ class DocumentIntakePostgresIT {
   @Autowired CaseApprovals approvals;
   @Autowired ReviewOutcomeStore outcomes;
   @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
 
   @DynamicPropertySource
-  static void postgresAndRemoteModel(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerPostgresProfile(registry, "document_intake_it", "test-worker");
-    registry.add("baton.identity.demo-users", () -> "true");
+  static void remoteModel(DynamicPropertyRegistry registry) {
     registry.add("baton.models.smart.provider", () -> "openai");
     registry.add("baton.models.smart.model-name", () -> "sim-large");
     registry.add("baton.models.smart.endpoint", SIMULATOR::baseUrl);
@@ -189,27 +180,27 @@ class DocumentIntakePostgresIT {
 
     assertThatThrownBy(
             () ->
-                completeAs(
-                    "reviewer", pi, "reviewDecision", "APPROVE", "risk", "LOW", "confidence", 1.0))
+                decide(
+                    pi, "reviewer", "reviewDecision", "APPROVE", "risk", "LOW", "confidence", 1.0))
         .as("the AI's answer recorded at routing cannot be rewritten by a review")
         .hasMessageContaining("cannot be changed");
     assertThatThrownBy(
             () ->
-                completeAs(
-                    "reviewer",
+                decide(
                     pi,
+                    "reviewer",
                     "reviewDecision",
                     "APPROVE",
                     "documentText",
                     "Invoice INV-200, total EUR 185.00"))
         .as("issue 11: document intake's facts were not protected")
         .hasMessageContaining("'documentText' was set by Baton when it routed this case");
-    completeAs("reviewer", pi, "reviewDecision", "APPROVE", "vendor", "Build It Limited");
+    decide(pi, "reviewer", "reviewDecision", "APPROVE", "vendor", "Build It Limited");
 
     assertThat(pi).as("above the limit: two people approve").isWaitingAt("second-approval");
-    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "APPROVE"))
+    assertThatThrownBy(() -> decide(pi, "reviewer", "reviewDecision", "APPROVE"))
         .hasMessageContaining("four eyes: reviewer approved this case already");
-    completeAs("supervisor", pi, "reviewDecision", "APPROVE");
+    decide(pi, "supervisor", "reviewDecision", "APPROVE");
 
     assertThat(pi).isEnded().hasPassed("accepted-after-review");
     assertThat(historic(pi, "reviewedBy")).isEqualTo("reviewer");
@@ -287,11 +278,11 @@ class DocumentIntakePostgresIT {
         .contains("after a repair attempt");
     assertThat(SIMULATOR.requestsFor("sim-large")).hasSize(2);
 
-    assertThatThrownBy(() -> completeAs("reviewer", pi, "reviewDecision", "APPROVE"))
+    assertThatThrownBy(() -> decide(pi, "reviewer", "reviewDecision", "APPROVE"))
         .hasMessageContaining("cannot approve")
         .hasMessageContaining("invoiceNumber");
     assertThat(task(pi)).isNotNull();
-    completeAs("reviewer", pi, "reviewDecision", "REJECT", "rejectReason", "not an invoice");
+    decide(pi, "reviewer", "reviewDecision", "REJECT", "rejectReason", "not an invoice");
     assertThat(pi).isEnded().hasPassed("rejected");
   }
 
@@ -308,52 +299,10 @@ class DocumentIntakePostgresIT {
     return runtime.startProcessInstanceByKey("document-intake", Map.of("documentText", document));
   }
 
-  private void completeAs(String user, ProcessInstance pi, Object... variables) {
-    String taskId = task(pi).getId();
-    tasks.setAssignee(taskId, user);
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      values.put((String) variables[i], variables[i + 1]);
-    }
-    tasks.complete(taskId, values);
-  }
-
-  private boolean ended(ProcessInstance pi) {
-    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
-  }
-
-  private void awaitEnded(ProcessInstance pi) {
-    await().atMost(WORKERS).until(() -> ended(pi));
-  }
-
-  private void awaitWaitingAt(ProcessInstance pi, String activityId) {
-    await()
-        .atMost(WORKERS)
-        .until(() -> !ended(pi) && runtime.getActiveActivityIds(pi.getId()).contains(activityId));
-  }
-
-  private void awaitEndedOrWaiting(ProcessInstance pi, String activityId) {
-    await()
-        .atMost(WORKERS)
-        .until(() -> ended(pi) || runtime.getActiveActivityIds(pi.getId()).contains(activityId));
-  }
-
   private List<Map<String, Object>> modelCalls(ProcessInstance pi) {
     return jdbc.queryForList(
         "SELECT model, task, outcome, prompt_id, input_tokens FROM baton_model_call"
             + " WHERE process_instance_id = ? ORDER BY id",
         pi.getId());
-  }
-
-  private Object historic(ProcessInstance pi, String name) {
-    return history
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId())
-        .variableName(name)
-        .list()
-        .stream()
-        .findFirst()
-        .map(HistoricVariableInstance::getValue)
-        .orElse(null);
   }
 }

@@ -1,11 +1,11 @@
 package io.baton.models;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
-import java.time.Duration;
+import io.baton.support.EngineIT;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,10 +17,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,8 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the case has spent its budget; then the classify task raises BPMN error BUDGET_EXCEEDED, which
  * the diagram catches, and the refusal is in the audit.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class ModelBudgetIT {
 
   private static final OpenAiSimulator SIMULATOR = new OpenAiSimulator().start();
@@ -67,16 +63,7 @@ class ModelBudgetIT {
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(
             "budget-test", Map.of("text", "I want my money back for order 42"));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                history
-                        .createHistoricProcessInstanceQuery()
-                        .processInstanceId(pi.getId())
-                        .finished()
-                        .count()
-                    == 1);
+    awaitEnded(pi);
 
     assertThat(
             history

@@ -5,23 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
+import io.baton.support.EngineIT;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Starting customer requests over HTTP: authentication, and bad input refused with a reason. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class CustomerRequestApiIT {
 
   @Autowired TestRestTemplate http;

@@ -1,10 +1,7 @@
 package io.baton.requests;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.ActiveProfiles;
+import io.baton.support.EngineIT;
 
 /** The customer-request routes on the embedded default database, H2. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class CustomerRequestH2IT extends CustomerRequestScenarios {}

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.support.EngineIT;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,10 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * customer-request with a remote model, switched on by configuration only: the {@code smart} model
  * points at an OpenAI-compatible server (the simulator), which classifies and writes the reply.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class CustomerRequestRemoteModelIT {
 
   private static final OpenAiSimulator SIMULATOR = new OpenAiSimulator().requireApiKey("k").start();

@@ -1,8 +1,10 @@
 package io.baton.requests;
 
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.decide;
+import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -33,7 +35,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class CustomerRequestScenarios {
 
-  private static final Duration WORKER_TIMEOUT = Duration.ofSeconds(60);
   private static final String COMPLAINT =
       "The blender I bought stopped working after two days, I am upset.";
   private static final String REFUND =
@@ -430,8 +430,6 @@ abstract class CustomerRequestScenarios {
     ProcessInstance pi =
         start("Has my package been sent out yet? I cannot find any tracking link.");
 
-    await().atMost(WORKER_TIMEOUT).until(() -> runtime.getVariable(pi.getId(), "route") != null);
-    assertThat(runtime.getVariable(pi.getId(), "routeReason")).isNotNull();
     awaitWaitingAt(pi, "review-ai-suggestion");
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("ORDER_STATUS");
     assertThat(runtime.getVariable(pi.getId(), "modelAccuracy")).isEqualTo(0.0);
@@ -456,26 +454,9 @@ abstract class CustomerRequestScenarios {
     assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
   }
 
-  /** A reviewer claims the case's open task and completes it with a decision. */
-  private void decide(ProcessInstance pi, String user, Object... variables) {
-    String taskId = task(pi).getId();
-    tasks.setAssignee(taskId, user);
-    Map<String, Object> values = new java.util.HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      values.put((String) variables[i], variables[i + 1]);
-    }
-    tasks.complete(taskId, values);
-  }
-
   private ProcessInstance start(String message) {
     return runtime.startProcessInstanceByKey(
         "customer-request", Map.of("message", message, "customerId", "C-42"));
-  }
-
-  private void awaitWaitingAt(ProcessInstance pi, String activityId) {
-    await()
-        .atMost(WORKER_TIMEOUT)
-        .until(() -> runtime.getActiveActivityIds(pi.getId()).contains(activityId));
   }
 
   private List<String> outbox(ProcessInstance pi) {
@@ -483,17 +464,5 @@ abstract class CustomerRequestScenarios {
         "SELECT reply_text FROM baton_reply_outbox WHERE process_instance_id = ?",
         String.class,
         pi.getId());
-  }
-
-  private Object historic(ProcessInstance pi, String name) {
-    return history
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId())
-        .variableName(name)
-        .list()
-        .stream()
-        .findFirst()
-        .map(HistoricVariableInstance::getValue)
-        .orElse(null);
   }
 }

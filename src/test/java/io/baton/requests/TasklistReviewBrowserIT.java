@@ -3,6 +3,7 @@ package io.baton.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.support.EngineIT;
 import io.baton.support.TasklistBrowser;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,18 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A reviewer works a review task in the real Camunda Tasklist, in headless Chromium: sees the AI's
  * answer in the form, edits the reply, approves, and the process sends the reply as approved.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class TasklistReviewBrowserIT {
 
   private static TasklistBrowser browser;

@@ -3,6 +3,7 @@ package io.baton.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.support.EngineIT;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -23,8 +24,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -33,7 +32,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -41,8 +39,7 @@ import org.springframework.util.MultiValueMap;
  * Issue 10's credential and privilege findings, each reproduced over real HTTP against the running
  * application (one shared context; the findings are nested classes).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class SecurityFindingsIT {
 
   private static final String WORKER_PASSWORD = "worker-dev-only";

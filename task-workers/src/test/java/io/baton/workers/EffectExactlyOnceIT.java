@@ -1,15 +1,13 @@
 package io.baton.workers;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.baton.support.EmbeddedPostgres;
-import io.baton.support.ToolTasks;
+import io.baton.support.PostgresEngineIT;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,22 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Side effects exactly once, with a real kill: a worker JVM sends a notification, records the
@@ -40,13 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * held up. After the lock runs out, another worker takes the task, finds the effect in the ledger,
  * and completes it without sending again.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "baton.workers.enabled=false")
-@ActiveProfiles({"test", "postgres"})
+@PostgresEngineIT(properties = "baton.workers.enabled=false")
 class EffectExactlyOnceIT {
 
-  private static final String WORKER_PASSWORD = "Test-W0rker!Secret";
   private static final CountDownLatch completeReached = new CountDownLatch(1);
   private static final CountDownLatch releaseComplete = new CountDownLatch(1);
   private static final AtomicBoolean holdNextComplete = new AtomicBoolean(true);
@@ -56,11 +44,6 @@ class EffectExactlyOnceIT {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerPostgresProfile(registry, "effect_exactly_once_it", WORKER_PASSWORD);
-  }
 
   @BeforeAll
   static void startWebhook() throws IOException {
@@ -76,24 +59,13 @@ class EffectExactlyOnceIT {
   void a_worker_killed_after_the_effect_does_not_make_it_happen_twice() throws Exception {
     repository
         .createDeployment()
-        .addModelInstance(
-            "notify-test.bpmn",
-            ToolTasks.approval(
-                Bpmn.createExecutableProcess("notify-test")
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .serviceTask("notify")
-                    .camundaExternalTask("baton.notify")
-                    .endEvent()
-                    .done(),
-                "notify",
-                "none"))
+        .addModelInstance("notify-test.bpmn", TestWebhook.notifyProcess("notify-test"))
         .deploy();
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(
             "notify-test", Map.of("message", "Your refund is on its way", "recipient", "C-1"));
 
-    Process worker = WorkerJvm.start("effect-exactly-once-worker", workerArgs());
+    Process worker = TestWorkers.startJvm("effect-exactly-once-worker", workerArgs());
     try {
       assertThat(completeReached.await(90, TimeUnit.SECONDS))
           .as("the worker acted and tries to complete")
@@ -111,11 +83,7 @@ class EffectExactlyOnceIT {
         .isEqualTo(1);
 
     try (ConfigurableApplicationContext second = WorkerApplication.start(workerArgs())) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+      awaitEnded(pi);
     }
 
     assertThat(totalDeliveries()).as("the notification was sent once").isEqualTo(1);
@@ -128,13 +96,11 @@ class EffectExactlyOnceIT {
   }
 
   private String[] workerArgs() {
-    return new String[] {
-      "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
-      "--baton.workers.password=" + WORKER_PASSWORD,
-      "--baton.workers.lock-duration=3s",
-      "--baton.workers.async-response-timeout=1s",
-      "--baton.notify.webhook-url=" + webhook.url()
-    };
+    return TestWorkers.args(
+        port,
+        PostgresEngineIT.WORKER_PASSWORD,
+        "--baton.workers.lock-duration=3s",
+        "--baton.notify.webhook-url=" + webhook.url());
   }
 
   private int totalDeliveries() {

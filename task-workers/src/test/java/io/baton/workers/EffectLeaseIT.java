@@ -1,11 +1,13 @@
 package io.baton.workers;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
+import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.connectors.notify.NotifyFunction;
-import io.baton.support.ToolTasks;
+import io.baton.support.EngineIT;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -22,16 +24,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The effect ledger's lease against a real engine: while one attempt at a tool still acts, another
@@ -39,10 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  * with the recorded result once the first is done; a lease whose owner stopped renewing it (the
  * worker was killed) is taken over.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "baton.workers.enabled=false")
-@ActiveProfiles("test")
+@EngineIT(properties = "baton.workers.enabled=false")
 class EffectLeaseIT {
 
   private static final int RETRIES = 3;
@@ -64,18 +59,7 @@ class EffectLeaseIT {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("lease-test").count() == 0) {
       repository
           .createDeployment()
-          .addModelInstance(
-              "lease-test.bpmn",
-              ToolTasks.approval(
-                  Bpmn.createExecutableProcess("lease-test")
-                      .camundaHistoryTimeToLive(1)
-                      .startEvent()
-                      .serviceTask("notify")
-                      .camundaExternalTask("baton.notify")
-                      .endEvent()
-                      .done(),
-                  "notify",
-                  "none"))
+          .addModelInstance("lease-test.bpmn", TestWebhook.notifyProcess("lease-test"))
           .deploy();
     }
   }
@@ -120,7 +104,7 @@ class EffectLeaseIT {
         .containsEntry("STATE", "DONE")
         .containsEntry("ATTEMPTS", 1);
     // whichever worker fetched the task next completed it, without acting
-    assertThat(variable(pi, "notificationKey"))
+    assertThat(historic(pi, "notificationKey"))
         .as("completed with the first attempt's recorded result")
         .isEqualTo(key);
   }
@@ -198,7 +182,7 @@ class EffectLeaseIT {
   }
 
   private String baseUrl() {
-    return "http://localhost:" + port + "/engine-rest";
+    return TestWorkers.engineRest(port);
   }
 
   private ProcessInstance startInstance() {
@@ -230,21 +214,5 @@ class EffectLeaseIT {
                 log.getErrorMessage() != null
                     && log.getErrorMessage().contains("is being attempted by"))
         .toList();
-  }
-
-  private Object variable(ProcessInstance pi, String name) {
-    return history
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId())
-        .variableName(name)
-        .singleResult()
-        .getValue();
-  }
-
-  private void awaitEnded(ProcessInstance pi) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
   }
 }

@@ -3,8 +3,7 @@ package io.baton.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.support.EmbeddedPostgres;
-import io.baton.support.ToolTasks;
+import io.baton.support.PostgresEngineIT;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,32 +15,22 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Scale out on real PostgreSQL: the engine and two worker JVMs share 500 instances of a tool step
  * whose target answers slowly. Every instance completes, every effect happens exactly once, and no
  * task ran a second attempt (which a lock expiring while the task still ran would cause).
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "baton.workers.enabled=false")
-@ActiveProfiles({"test", "postgres"})
+@PostgresEngineIT(properties = "baton.workers.enabled=false")
 class ScaleOutIT {
 
   private static final int INSTANCES = 500;
-  private static final String WORKER_PASSWORD = "Test-W0rker!Secret";
   private static TestWebhook webhook;
 
   @LocalServerPort int port;
@@ -49,11 +38,6 @@ class ScaleOutIT {
   @Autowired RepositoryService repository;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerPostgresProfile(registry, "scale_out_it", WORKER_PASSWORD);
-  }
 
   @BeforeAll
   static void startSlowWebhook() throws IOException {
@@ -69,18 +53,7 @@ class ScaleOutIT {
   void two_workers_complete_500_instances_each_exactly_once() throws Exception {
     repository
         .createDeployment()
-        .addModelInstance(
-            "scale-test.bpmn",
-            ToolTasks.approval(
-                Bpmn.createExecutableProcess("scale-test")
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .serviceTask("notify")
-                    .camundaExternalTask("baton.notify")
-                    .endEvent()
-                    .done(),
-                "notify",
-                "none"))
+        .addModelInstance("scale-test.bpmn", TestWebhook.notifyProcess("scale-test"))
         .deploy();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < INSTANCES; i++) {
@@ -95,16 +68,16 @@ class ScaleOutIT {
     try {
       for (int w = 1; w <= 2; w++) {
         workers.add(
-            WorkerJvm.start(
+            TestWorkers.startJvm(
                 "scale-out-worker-" + w,
-                "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
-                "--baton.workers.password=" + WORKER_PASSWORD,
-                "--baton.workers.worker-id=scale-worker-" + w,
-                "--baton.workers.lock-duration=4s",
-                "--baton.workers.max-in-flight=40",
-                "--baton.workers.fetch-size=10",
-                "--baton.workers.async-response-timeout=1s",
-                "--baton.notify.webhook-url=" + webhook.url()));
+                TestWorkers.args(
+                    port,
+                    PostgresEngineIT.WORKER_PASSWORD,
+                    "--baton.workers.worker-id=scale-worker-" + w,
+                    "--baton.workers.lock-duration=4s",
+                    "--baton.workers.max-in-flight=40",
+                    "--baton.workers.fetch-size=10",
+                    "--baton.notify.webhook-url=" + webhook.url())));
       }
       await()
           .atMost(Duration.ofMinutes(4))

@@ -1,29 +1,23 @@
 package io.baton.workers;
 
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
+import io.baton.support.EngineIT;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An engine without workers of its own, and a standalone worker context that reaches it only
  * through the authenticated REST API, as {@code docker-compose.yml} runs them.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "baton.workers.enabled=false")
-@ActiveProfiles("test")
+@EngineIT(properties = "baton.workers.enabled=false")
 class StandaloneWorkerIT {
 
   @LocalServerPort int port;
@@ -38,13 +32,8 @@ class StandaloneWorkerIT {
             Map.of("message", "I forgot my password, help", "customerId", "C-9"));
 
     try (ConfigurableApplicationContext worker =
-        WorkerApplication.start(
-            "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
-            "--baton.workers.password=worker-dev-only",
-            "--baton.workers.async-response-timeout=1s")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> runtime.getActiveActivityIds(pi.getId()).contains("send-reply"));
+        WorkerApplication.start(TestWorkers.args(port, "worker-dev-only"))) {
+      awaitWaitingAt(pi, "send-reply");
     }
 
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("PASSWORD_RESET");

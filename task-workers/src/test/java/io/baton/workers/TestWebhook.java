@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import com.sun.net.httpserver.HttpServer;
+import io.baton.support.ToolTasks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /** A webhook receiver on loopback that counts deliveries per Idempotency-Key, and can hold them. */
 public final class TestWebhook {
@@ -77,5 +80,19 @@ public final class TestWebhook {
 
   public void stop() {
     server.stop(0);
+  }
+
+  /** A process of one {@code baton.notify} step, which sends to a webhook such as this. */
+  static BpmnModelInstance notifyProcess(String key) {
+    return ToolTasks.approval(
+        Bpmn.createExecutableProcess(key)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("notify")
+            .camundaExternalTask("baton.notify")
+            .endEvent()
+            .done(),
+        "notify",
+        "none"); // these tests are about the effect ledger, not approvals
   }
 }

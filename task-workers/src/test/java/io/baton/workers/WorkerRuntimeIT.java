@@ -1,5 +1,6 @@
 package io.baton.workers;
 
+import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
+import io.baton.support.EngineIT;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import java.net.InetSocketAddress;
@@ -30,19 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The worker runtime against a real engine over its authenticated REST API, with a test connector
  * whose behaviour each process instance chooses: how long it works and how it ends.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "baton.workers.enabled=false")
-@ActiveProfiles("test")
+@EngineIT(properties = "baton.workers.enabled=false")
 class WorkerRuntimeIT {
 
   private static final String TOPIC = "test.work";
@@ -283,7 +279,7 @@ class WorkerRuntimeIT {
 
     awaitAllEnded(List.of(pi));
     assertThat(connector.calls.get()).as("the task was fetched again").isEqualTo(2);
-    assertThat(variable(pi, "call"))
+    assertThat(historic(pi, "call"))
         .as("the engine got the second attempt's outcome, not the first one's late outcome")
         .isEqualTo(2);
     assertThat(
@@ -366,7 +362,7 @@ class WorkerRuntimeIT {
   }
 
   private String baseUrl() {
-    return "http://localhost:" + port + "/engine-rest";
+    return TestWorkers.engineRest(port);
   }
 
   private List<ProcessInstance> start(int count, String mode, long millis) {
@@ -396,15 +392,6 @@ class WorkerRuntimeIT {
 
   private Incident incident(ProcessInstance pi) {
     return runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-  }
-
-  private Object variable(ProcessInstance pi, String name) {
-    return history
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId())
-        .variableName(name)
-        .singleResult()
-        .getValue();
   }
 
   private ExternalTask task(ProcessInstance pi) {

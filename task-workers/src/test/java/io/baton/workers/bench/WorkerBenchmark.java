@@ -7,7 +7,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
 import io.baton.models.simulator.RecordedRequest;
-import io.baton.support.EmbeddedPostgres;
+import io.baton.support.PostgresEngineIT;
+import io.baton.workers.TestWorkers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +30,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker runtime's performance targets, measured with the real {@code prompt} connector and an
@@ -45,13 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * -Dtest=WorkerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints figures; it asserts
  * nothing about time.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
+@PostgresEngineIT(
     properties = {"baton.workers.enabled=false", "camunda.bpm.job-execution.enabled=true"})
-@ActiveProfiles({"test", "postgres"})
 class WorkerBenchmark {
 
-  private static final String WORKER_PASSWORD = "Bench-W0rker!Secret";
   private static final int IN_FLIGHT_INSTANCES = 2_500;
   private static final int MEMORY_INSTANCES = 2_500;
   private static final int RATIO_INSTANCES = 1_000;
@@ -64,11 +57,6 @@ class WorkerBenchmark {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.registerPostgresProfile(registry, "worker_benchmark", WORKER_PASSWORD);
-  }
 
   @BeforeAll
   static void startSimulator() {
@@ -117,10 +105,10 @@ class WorkerBenchmark {
     startSuspended("bench-stock", STOCK_SAMPLE);
 
     Process worker =
-        io.baton.workers.WorkerJvmAccess.start(
+        TestWorkers.startJvm(
             "benchmark-worker",
-            "--baton.workers.base-url=http://localhost:" + port + "/engine-rest",
-            "--baton.workers.password=" + WORKER_PASSWORD,
+            "--baton.workers.base-url=" + TestWorkers.engineRest(port),
+            "--baton.workers.password=" + PostgresEngineIT.WORKER_PASSWORD,
             "--baton.models.bench.provider=openai",
             "--baton.models.bench.endpoint=" + simulator.baseUrl(),
             "--baton.models.bench.model-name=sim-bench",
@@ -245,8 +233,8 @@ class WorkerBenchmark {
     // B3: the stock client with its default sequential handling, on a sample
     ExternalTaskClient stock =
         ExternalTaskClient.create()
-            .baseUrl("http://localhost:" + port + "/engine-rest")
-            .addInterceptor(new BasicAuthProvider("worker", WORKER_PASSWORD))
+            .baseUrl(TestWorkers.engineRest(port))
+            .addInterceptor(new BasicAuthProvider("worker", PostgresEngineIT.WORKER_PASSWORD))
             .asyncResponseTimeout(1000)
             .build();
     stock

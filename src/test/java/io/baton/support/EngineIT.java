@@ -1,0 +1,30 @@
+package io.baton.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole engine application on a random port in the embedded default of the {@code test}
+ * profile: H2 in memory, the embedded workers, the offline {@code local} model. {@link
+ * PostgresEngineIT} is the same on PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface EngineIT {
+
+  /** Settings for this test class, as {@code key=value}: {@code baton.workers.enabled=false}. */
+  @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+  String[] properties() default {};
+}
