@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.support.EngineIT;
 import io.baton.support.TasklistBrowser;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,8 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * validator says so, the reviewer corrects the vendor beside the AI's value, sees the note that it
  * changed, finds the label set's labels offered for a corrected risk, and approves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@EngineIT
 class DocumentReviewBrowserIT {
 
   private static final OpenAiSimulator SIMULATOR =
