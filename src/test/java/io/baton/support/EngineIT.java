@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.annotation.AliasFor;
@@ -21,8 +22,15 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Tag(EngineIT.TAG)
 @ActiveProfiles("test")
 public @interface EngineIT {
+
+  /**
+   * The JUnit tag of the tests that start the application; the build runs each such class in a JVM
+   * of its own (pom.xml, execution {@code engine-tests}), the others together in one.
+   */
+  String TAG = "engine";
 
   /** Settings for this test class, as {@code key=value}: {@code baton.workers.enabled=false}. */
   @AliasFor(annotation = SpringBootTest.class, attribute = "properties")

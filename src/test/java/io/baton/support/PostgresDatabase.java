@@ -26,7 +26,7 @@ public final class PostgresDatabase implements ContextCustomizerFactory {
   }
 
   /** {@code CustomerRequestPostgresIT} -> {@code customer_request_postgres_it}. */
-  static String databaseName(Class<?> testClass) {
+  private static String databaseName(Class<?> testClass) {
     Class<?> outermost = testClass;
     while (outermost.getEnclosingClass() != null) {
       outermost = outermost.getEnclosingClass();

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.annotation.AliasFor;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Tag(EngineIT.TAG)
 @ActiveProfiles({"test", "postgres"})
 @ContextCustomizerFactories(PostgresDatabase.class)
 public @interface PostgresEngineIT {
