@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,11 +65,6 @@ class ModelCallController {
   }
 
   private void require(Set<String> groups, String what) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null
-        || current.getGroupIds() == null
-        || current.getGroupIds().stream().noneMatch(groups::contains)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only " + groups + " may " + what);
-    }
+    BatonGroups.require(identity, groups, what);
   }
 }

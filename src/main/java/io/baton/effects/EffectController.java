@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,13 +101,7 @@ class EffectController {
   }
 
   private void requireWorker() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null
-        || current.getGroupIds() == null
-        || !current.getGroupIds().contains(BatonGroups.WORKERS)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "only the workers' service account records effects");
-    }
+    BatonGroups.require(identity, Set.of(BatonGroups.WORKERS), "record effects");
   }
 
   /**

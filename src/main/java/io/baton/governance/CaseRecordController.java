@@ -6,13 +6,10 @@ import io.baton.identity.BatonGroups;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/cases/{processInstanceId}/governance}: every routing of a case and every approval
@@ -39,13 +36,7 @@ class CaseRecordController {
 
   @GetMapping("/{processInstanceId}/governance")
   CaseRecord record(@PathVariable String processInstanceId) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null
-        || current.getGroupIds() == null
-        || current.getGroupIds().stream().noneMatch(READERS::contains)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "only " + READERS + " may read a case's routings and approvals");
-    }
+    BatonGroups.require(identity, READERS, "read a case's routings and approvals");
     return new CaseRecord(
         processInstanceId,
         approvals.routings(processInstanceId),

@@ -1,5 +1,11 @@
 package io.baton.identity;
 
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 /** The groups Baton's processes and authorizations name. */
 public final class BatonGroups {
 
@@ -11,4 +17,17 @@ public final class BatonGroups {
   public static final String OPERATORS = "operators";
 
   private BatonGroups() {}
+
+  /**
+   * For Baton's own REST endpoints: refuses with 403, naming the groups, when the authenticated
+   * user is in none of them.
+   */
+  public static void require(IdentityService identity, Set<String> groups, String what) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null
+        || current.getGroupIds() == null
+        || current.getGroupIds().stream().noneMatch(groups::contains)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only " + groups + " may " + what);
+    }
+  }
 }

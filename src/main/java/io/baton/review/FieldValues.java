@@ -70,9 +70,10 @@ final class FieldValues {
       return Boolean.valueOf(text);
     }
     if (type.equals("Boolean")) {
-      throw new ReviewFieldException("'%s' must be true or false, not '%s'".formatted(field, text));
+      throw new InvalidReviewException(
+          "'%s' must be true or false, not '%s'".formatted(field, text));
     }
-    throw new ReviewFieldException(
+    throw new InvalidReviewException(
         "'%s' holds a %s, which the review form cannot change".formatted(field, type));
   }
 
@@ -81,7 +82,7 @@ final class FieldValues {
     try {
       number = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new ReviewFieldException(
+      throw new InvalidReviewException(
           "'%s' must be a number such as 1250.50, not '%s'".formatted(field, text));
     }
     if (type.equals("BigDecimal")) {
@@ -96,7 +97,7 @@ final class FieldValues {
     }
     double decimal = number.doubleValue();
     if (!Double.isFinite(decimal)) {
-      throw new ReviewFieldException("'%s' is too large: '%s'".formatted(field, text));
+      throw new InvalidReviewException("'%s' is too large: '%s'".formatted(field, text));
     }
     return decimal;
   }

@@ -3,7 +3,6 @@ package io.baton.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.ActionDigest;
 import io.baton.connectors.extract.SchemaCatalog;
-import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.governance.ActionArguments;
 import io.baton.governance.CaseApprovals;
 import io.baton.governance.CaseApprovals.Approval;
@@ -45,7 +44,6 @@ public class ReviewCompletion implements TaskListener {
   private final RoutingFacts facts;
   private final ReviewForm form;
   private final ActionArguments actions;
-  private final LabelSetCatalog labelSets;
   private final SchemaCatalog schemas;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -56,7 +54,6 @@ public class ReviewCompletion implements TaskListener {
       RoutingFacts facts,
       ReviewForm form,
       ActionArguments actions,
-      LabelSetCatalog labelSets,
       SchemaCatalog schemas) {
     this.outcomes = outcomes;
     this.reviewers = reviewers;
@@ -64,7 +61,6 @@ public class ReviewCompletion implements TaskListener {
     this.facts = facts;
     this.form = form;
     this.actions = actions;
-    this.labelSets = labelSets;
     this.schemas = schemas;
   }
 
@@ -92,10 +88,11 @@ public class ReviewCompletion implements TaskListener {
     if (decision == ReviewDecision.CHANGE_LABEL && correctedLabel == null) {
       problems.add("choose the corrected label");
     }
-    if (correctedLabel != null && !knownLabel(review, correctedLabel)) {
+    boolean relabel = "true".equals(review.get("baton.review.relabel"));
+    if (decision == ReviewDecision.CHANGE_LABEL && relabel && labelVariable == null) {
       problems.add(
-          "'%s' is not a label of %s"
-              .formatted(correctedLabel, review.get("baton.review.labelSet")));
+          "this review routes again with a corrected label, but names no label variable"
+              + " (baton.review.label)");
     }
     if (decision == ReviewDecision.REJECT && text(task.getVariable("rejectReason")) == null) {
       problems.add("a rejection needs a reason");
@@ -112,10 +109,12 @@ public class ReviewCompletion implements TaskListener {
     if (!problems.isEmpty()) {
       throw new InvalidReviewException(String.join("; ", problems));
     }
+    if (correctedLabel != null) {
+      form.correctedLabel(task); // one of the review's label set, or refused with the options
+    }
 
     // CHANGE_LABEL routes the case again where the review says so; elsewhere it approves the
     // result with the reviewer's label, which is kept as the labelled example
-    boolean relabel = "true".equals(review.get("baton.review.relabel"));
     boolean approves =
         decision == ReviewDecision.APPROVE || (decision == ReviewDecision.CHANGE_LABEL && !relabel);
     DelegateExecution execution = task.getExecution();
@@ -243,11 +242,6 @@ public class ReviewCompletion implements TaskListener {
     if (!problems.isEmpty()) {
       throw new InvalidReviewException("cannot approve: " + String.join("; ", problems));
     }
-  }
-
-  private boolean knownLabel(ElementProperties review, String label) {
-    String labelSet = review.get("baton.review.labelSet");
-    return labelSet == null || labelSets.get(labelSet).label(label).isPresent();
   }
 
   /** One labelled example per case: a later round reviews the reviewer's own correction. */

@@ -123,7 +123,7 @@ public class ReviewForm implements TaskListener {
         }
       }
       if (!review.editable().contains(name)) {
-        throw new ReviewFieldException(
+        throw new InvalidReviewException(
             "'%s' cannot be changed in this review; the AI's value '%s' stands"
                 .formatted(name, ai.text()));
       }
@@ -136,14 +136,14 @@ public class ReviewForm implements TaskListener {
   public String correctedLabel(DelegateTask task) {
     ReviewProperties review = ReviewProperties.of(task);
     if (review.labelSet() == null) {
-      throw new ReviewFieldException(
+      throw new InvalidReviewException(
           "this review has no label set (%s), so its label cannot be changed"
               .formatted(ReviewProperties.LABEL_SET));
     }
     List<String> names = labelSets.get(review.labelSet()).names();
     Object label = task.getVariable(CORRECTED_LABEL);
     if (!(label instanceof String chosen) || !names.contains(chosen)) {
-      throw new ReviewFieldException(
+      throw new InvalidReviewException(
           "'%s' must be one of %s, not %s".formatted(CORRECTED_LABEL, names, label));
     }
     return chosen;

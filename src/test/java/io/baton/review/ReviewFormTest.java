@@ -159,7 +159,7 @@ class ReviewFormTest {
     String task = startInvoiceReview();
 
     assertThatThrownBy(() -> submit(task, "INV-5150", "Paper & Co", "18500", "3", "USD"))
-        .hasRootCauseInstanceOf(ReviewFieldException.class)
+        .hasRootCauseInstanceOf(InvalidReviewException.class)
         .hasMessageContaining("'currency' cannot be changed");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
   }
@@ -169,7 +169,7 @@ class ReviewFormTest {
     String task = startInvoiceReview();
 
     assertThatThrownBy(() -> submit(task, "INV-5150", "Paper & Co", "lots", "3", "EUR"))
-        .hasRootCauseInstanceOf(ReviewFieldException.class)
+        .hasRootCauseInstanceOf(InvalidReviewException.class)
         .hasMessageContaining("'totalAmount' must be a number");
   }
 
@@ -204,7 +204,7 @@ class ReviewFormTest {
                     .getFormService()
                     .submitTaskForm(
                         task, Map.of("reviewDecision", "CHANGE_LABEL", "correctedLabel", "TINY")))
-        .hasRootCauseInstanceOf(ReviewFieldException.class)
+        .hasRootCauseInstanceOf(InvalidReviewException.class)
         .hasMessageContaining("'correctedLabel' must be one of [LOW");
 
     engine
