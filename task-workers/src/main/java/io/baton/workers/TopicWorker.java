@@ -1,15 +1,16 @@
 package io.baton.workers;
 
-import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
-import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Completions;
-import io.baton.models.ModelUnavailableException;
 import io.baton.models.PersonalData;
 import io.baton.workers.InFlightTasks.Running;
+import io.baton.workers.TaskOutcome.BpmnError;
+import io.baton.workers.TaskOutcome.Complete;
+import io.baton.workers.TaskOutcome.Incident;
+import io.baton.workers.TaskOutcome.Retry;
+import io.baton.workers.TaskOutcome.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
@@ -46,7 +46,7 @@ final class TopicWorker<I, O> {
   private final TopicSettings settings;
   private final VariableBinding binding;
   private final Executor executor;
-  private final RetryPolicy retryPolicy;
+  private final FailureContract failures;
   private final InFlightTasks inFlight;
   private ToolRunner tools;
   private volatile boolean stopping;
@@ -61,7 +61,11 @@ final class TopicWorker<I, O> {
     this.settings = settings;
     this.binding = binding;
     this.executor = executor;
-    this.retryPolicy = new RetryPolicy(settings.retries(), settings.retryBackoff());
+    this.failures =
+        new FailureContract(
+            new RetryPolicy(settings.retries(), settings.retryBackoff()),
+            function.topic(),
+            settings.timeout());
     this.inFlight = new InFlightTasks(settings.maxInFlight());
   }
 
@@ -120,11 +124,9 @@ final class TopicWorker<I, O> {
       input = binding.bind(task.getAllVariables(), function.inputType());
     } catch (RuntimeException e) {
       // the same variables will not bind next time either: an incident now, not a retry loop
-      String message =
-          PersonalData.redact(
-              e instanceof InvalidInputException ? e.getMessage() : "invalid input: " + e);
-      log.warn("task {} on {}: {}", task.getId(), topic(), message);
-      report(() -> service.handleFailure(task, message, null, 0, 0), task);
+      RuntimeException invalid =
+          e instanceof InvalidInputException ? e : new InvalidInputException("invalid input: " + e);
+      report(task, service, failures.outcome(invalid, task.getRetries()), invalid);
       return;
     }
     Running running =
@@ -212,55 +214,52 @@ final class TopicWorker<I, O> {
         log.warn("cannot complete task {} on {}: {}", task.getId(), topic(), e.toString());
         return;
       } catch (RuntimeException e) {
-        // the engine refused the result, or continuing the process failed: count it as a failure,
-        // so it ends in an incident instead of running again and again
+        // the engine refused the result, or continuing the process failed: a failure like any
+        // other, so it ends in an incident instead of running again and again
         error = e;
       }
     }
-    if (error instanceof EffectInProgressException inProgress) {
-      // not a failure of this task: it waits for the other attempt, and keeps its retries
-      int retries = task.getRetries() == null ? retryPolicy.retries() : task.getRetries();
-      long wait = Math.max(inProgress.leaseLeft().toMillis(), settings.retryBackoff().toMillis());
-      log.info("task {} on {}: {}", task.getId(), topic(), inProgress.getMessage());
-      String message = topic() + ": " + inProgress.getMessage();
-      report(() -> service.handleFailure(task, message, null, retries, wait), task);
-      return;
-    }
-    if (error instanceof BudgetExceededException overBudget) {
-      // a business outcome the diagram handles, not a failure to retry: the budget stays spent
+    report(task, service, failures.outcome(error, task.getRetries()), error);
+  }
+
+  private void report(
+      ExternalTask task, ExternalTaskService service, TaskOutcome outcome, Throwable error) {
+    // operators read these in Cockpit: no personal data from inputs or model answers
+    if (outcome instanceof Complete complete) {
+      completeDespiteLockExtension(task, service, complete.variables());
+    } else if (outcome instanceof BpmnError bpmnError) {
+      String message = PersonalData.redact(bpmnError.message());
+      report(() -> service.handleBpmnError(task, bpmnError.code(), message), task);
+    } else if (outcome instanceof Wait wait) {
+      log.info("task {} on {}: {}", task.getId(), topic(), wait.message());
       report(
           () ->
-              service.handleBpmnError(
-                  task, BudgetExceededException.CODE, PersonalData.redact(overBudget.getMessage())),
+              service.handleFailure(
+                  task, wait.message(), null, wait.retries(), wait.backoffMillis()),
           task);
-      return;
+    } else if (outcome instanceof Retry retry) {
+      fail(task, service, retry.message(), retry.retriesLeft(), retry.backoffMillis(), error);
+    } else if (outcome instanceof Incident incident) {
+      fail(task, service, incident.message(), 0, 0, error);
     }
-    if (error instanceof ConnectorBpmnError bpmnError) {
-      report(() -> service.handleBpmnError(task, bpmnError.code(), bpmnError.getMessage()), task);
-      return;
-    }
-    // the same task fails the same way again (an unknown model, prompt, schema or label set, a
-    // model that cannot write): an incident now, for someone to fix the diagram or configuration
-    int retriesLeft =
-        error instanceof IllegalArgumentException ? 0 : retryPolicy.retriesLeft(task.getRetries());
-    long backoff = retryPolicy.backoffMillis(retriesLeft);
-    if (error instanceof RetryLaterException later && later.retryAfter() != null) {
-      backoff = Math.max(backoff, later.retryAfter().toMillis());
-    }
-    if (error instanceof ModelUnavailableException later && later.retryAfter() != null) {
-      backoff = Math.max(backoff, later.retryAfter().toMillis());
-    }
+  }
+
+  private void fail(
+      ExternalTask task,
+      ExternalTaskService service,
+      String message,
+      int retriesLeft,
+      long backoff,
+      Throwable error) {
     log.warn(
         "task {} on {} failed, {} retries left: {}",
         task.getId(),
         topic(),
         retriesLeft,
-        PersonalData.redact(error.toString()));
-    // operators read these in Cockpit: no personal data from inputs or model answers
-    String message = PersonalData.redact(topic() + " failed: " + describe(error));
-    String details = PersonalData.redact(stackTrace(error));
-    long wait = backoff;
-    report(() -> service.handleFailure(task, message, details, retriesLeft, wait), task);
+        PersonalData.redact(String.valueOf(error)));
+    String redacted = PersonalData.redact(message);
+    String details = error == null ? null : PersonalData.redact(stackTrace(error));
+    report(() -> service.handleFailure(task, redacted, details, retriesLeft, backoff), task);
   }
 
   /**
@@ -341,13 +340,6 @@ final class TopicWorker<I, O> {
       log.warn(
           "cannot report task {} on {} to the engine: {}", task.getId(), topic(), e.toString());
     }
-  }
-
-  private String describe(Throwable error) {
-    return error instanceof TimeoutException
-        ? "timed out after %d ms; a connector that needs longer needs a longer baton.workers.timeout"
-            .formatted(settings.timeout().toMillis())
-        : error.getMessage();
   }
 
   private static String stackTrace(Throwable e) {

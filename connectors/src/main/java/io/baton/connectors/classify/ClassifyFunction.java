@@ -6,7 +6,6 @@ import io.baton.connectors.TaskContext;
 import io.baton.connectors.classify.ClassifyResult.NearestExample;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Classification;
 import io.baton.models.Completions;
 import io.baton.models.LabelExamples;
@@ -27,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, ClassifyResult> {
-
-  /** Raised by the worker runtime when the case's model budget is spent. */
-  public static final String BUDGET_EXCEEDED = BudgetExceededException.CODE;
 
   public static final String LOW_CONFIDENCE = "LOW_CONFIDENCE";
 

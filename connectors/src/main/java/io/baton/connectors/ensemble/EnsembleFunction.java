@@ -5,7 +5,6 @@ import io.baton.connectors.TaskContext;
 import io.baton.connectors.ensemble.EnsembleResult.Vote;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Classification;
 import io.baton.models.Completions;
 import io.baton.models.LabelExamples;
@@ -34,9 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, EnsembleResult> {
-
-  /** Raised by the worker runtime when the case's model budget is spent. */
-  public static final String BUDGET_EXCEEDED = BudgetExceededException.CODE;
 
   private final ModelRegistry models;
   private final LabelSetCatalog labelSets;

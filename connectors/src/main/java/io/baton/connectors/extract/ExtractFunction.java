@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Completions;
 import io.baton.models.Extraction;
 import io.baton.models.JsonSchemaCheck;
@@ -29,9 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExtractFunction implements ConnectorFunction<ExtractRequest, ExtractResult> {
-
-  /** Raised by the worker runtime when the case's model budget is spent. */
-  public static final String BUDGET_EXCEEDED = BudgetExceededException.CODE;
 
   public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
 import io.baton.models.Answer;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Completions;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelRegistry;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PromptFunction implements ConnectorFunction<PromptRequest, PromptResult> {
-
-  /** Raised by the worker runtime when the case's model budget is spent. */
-  public static final String BUDGET_EXCEEDED = BudgetExceededException.CODE;
 
   private static final ObjectMapper JSON = StrictJson.MAPPER;
 

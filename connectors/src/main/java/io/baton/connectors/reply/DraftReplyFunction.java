@@ -4,7 +4,6 @@ import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.TaskContext;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
-import io.baton.models.BudgetExceededException;
 import io.baton.models.Completions;
 import io.baton.models.Model;
 import io.baton.models.ModelRegistry;
@@ -16,9 +15,6 @@ import org.springframework.stereotype.Component;
 /** Drafts a reply from the reply templates of an intent, on topic {@code baton.draft-reply}. */
 @Component
 public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, DraftReplyResult> {
-
-  /** Raised by the worker runtime when the case's model budget is spent. */
-  public static final String BUDGET_EXCEEDED = BudgetExceededException.CODE;
 
   private final ModelRegistry models;
   private final LabelSetCatalog labelSets;
