@@ -6,10 +6,12 @@ import io.baton.connectors.RetryLaterException;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelUnavailableException;
 import io.baton.workers.TaskOutcome.BpmnError;
+import io.baton.workers.TaskOutcome.Complete;
 import io.baton.workers.TaskOutcome.Incident;
 import io.baton.workers.TaskOutcome.Retry;
 import io.baton.workers.TaskOutcome.Wait;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <table>
  *   <tr><th>thrown</th><th>outcome</th></tr>
+ *   <tr><td>nothing</td><td>complete with the output as variables</td></tr>
  *   <tr><td>ConnectorBpmnError</td><td>BPMN error with its code</td></tr>
  *   <tr><td>BudgetExceededException</td><td>BPMN error BUDGET_EXCEEDED (the spend stays spent)</td></tr>
  *   <tr><td>EffectInProgressException</td><td>wait for the other attempt, retries kept</td></tr>
@@ -44,8 +47,14 @@ final class FailureContract {
   }
 
   /**
+   * @param variables the connector's output as variables, when it returned one
+   * @param error what it threw instead, or null
    * @param retries the task's retries as the engine reports them, null before the first failure
    */
+  TaskOutcome outcome(Map<String, Object> variables, Throwable error, Integer retries) {
+    return error == null ? new Complete(variables) : outcome(error, retries);
+  }
+
   TaskOutcome outcome(Throwable error, Integer retries) {
     if (error instanceof ConnectorBpmnError bpmnError) {
       return new BpmnError(bpmnError.code(), bpmnError.getMessage());

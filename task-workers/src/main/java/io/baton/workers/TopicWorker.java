@@ -204,7 +204,8 @@ final class TopicWorker<I, O> {
       ExternalTaskService service,
       Map<String, Object> variables,
       Throwable error) {
-    if (error == null) {
+    TaskOutcome outcome = failures.outcome(variables, error, task.getRetries());
+    if (outcome instanceof Complete) {
       try {
         completeDespiteLockExtension(task, service, variables);
         return;
@@ -217,17 +218,16 @@ final class TopicWorker<I, O> {
         // the engine refused the result, or continuing the process failed: a failure like any
         // other, so it ends in an incident instead of running again and again
         error = e;
+        outcome = failures.outcome(e, task.getRetries());
       }
     }
-    report(task, service, failures.outcome(error, task.getRetries()), error);
+    report(task, service, outcome, error);
   }
 
   private void report(
       ExternalTask task, ExternalTaskService service, TaskOutcome outcome, Throwable error) {
     // operators read these in Cockpit: no personal data from inputs or model answers
-    if (outcome instanceof Complete complete) {
-      completeDespiteLockExtension(task, service, complete.variables());
-    } else if (outcome instanceof BpmnError bpmnError) {
+    if (outcome instanceof BpmnError bpmnError) {
       String message = PersonalData.redact(bpmnError.message());
       report(() -> service.handleBpmnError(task, bpmnError.code(), message), task);
     } else if (outcome instanceof Wait wait) {

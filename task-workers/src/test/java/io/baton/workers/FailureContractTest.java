@@ -8,12 +8,15 @@ import io.baton.connectors.RetryLaterException;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelUnavailableException;
 import io.baton.workers.TaskOutcome.BpmnError;
+import io.baton.workers.TaskOutcome.Complete;
 import io.baton.workers.TaskOutcome.Incident;
 import io.baton.workers.TaskOutcome.Retry;
 import io.baton.workers.TaskOutcome.Wait;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,5 +111,11 @@ class FailureContractTest {
   void maps_what_a_task_threw_to_what_the_engine_is_told(
       Throwable thrown, Integer retries, TaskOutcome expected) {
     assertThat(contract.outcome(thrown, retries)).isEqualTo(expected);
+  }
+
+  @Test
+  void completes_with_the_output_when_nothing_was_thrown() {
+    assertThat(contract.outcome(Map.of("httpStatus", 200), null, null))
+        .isEqualTo(new Complete(Map.of("httpStatus", 200)));
   }
 }
