@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.ProcessVariables;
 import io.baton.connectors.classify.ClassifyFunction;
+import io.baton.connectors.delivery.ReplyDeliveryFunction;
+import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.ensemble.EnsembleFunction;
 import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
+import io.baton.connectors.kafka.KafkaPublishFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
@@ -64,12 +67,15 @@ class ElementTemplateGoldenTest {
       Map.ofEntries(
           entry("io.baton.classify", ClassifyFunction.class),
           entry("io.baton.draft-reply", DraftReplyFunction.class),
+          entry("io.baton.email", EmailFunction.class),
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.guard", GuardFunction.class),
+          entry("io.baton.kafka-publish", KafkaPublishFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
+          entry("io.baton.send-reply", ReplyDeliveryFunction.class),
           entry("io.baton.validate", ValidateFunction.class));
 
   /** Where the connectors' code lives; test doubles elsewhere need no template. */
