@@ -234,6 +234,20 @@ class WorkerRuntimeIT {
   }
 
   @Test
+  void should_end_a_bpmn_error_the_diagram_does_not_catch_in_an_incident_that_names_it() {
+    ProcessInstance pi = start(1, "uncaught", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> incident(pi) != null);
+    assertThat(incident(pi).getIncidentMessage())
+        .isEqualTo(
+            "test.work raised BPMN error NOT_DRAWN, which nothing in the diagram catches:"
+                + " nobody catches this");
+    assertThat(connector.calls.get()).as("not fetched again and again").isEqualTo(1);
+  }
+
+  @Test
   void should_fail_a_task_that_runs_past_its_timeout_and_say_so_in_the_incident() {
     ProcessInstance pi = start(1, "ok", 5_000).get(0);
 
@@ -441,6 +455,7 @@ class WorkerRuntimeIT {
         case "misconfigured" -> throw new IllegalArgumentException("no model named 'gpt-9'");
         case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
         case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
+        case "uncaught" -> throw new ConnectorBpmnError("NOT_DRAWN", "nobody catches this");
         default -> new Output("hello " + input.name(), call);
       };
     }
