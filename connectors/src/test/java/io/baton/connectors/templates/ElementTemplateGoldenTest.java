@@ -15,6 +15,8 @@ import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
 import io.baton.connectors.retrieve.RetrieveFunction;
 import io.baton.connectors.validate.ValidateFunction;
+import io.baton.models.BudgetExceededException;
+import io.baton.models.ModelRegistry;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -221,8 +223,9 @@ class ElementTemplateGoldenTest {
    * UPPER_SNAKE_CASE, such as {@code ClassifyFunction.LOW_CONFIDENCE}) is in its template: a {@code
    * bpmn:Error} scope with that {@code errorCode}, referenced by a hidden {@code
    * camunda:errorEventDefinition} whose expression is {@value #NEVER}, and named in the
-   * description. Applying the template then puts the error into the diagram, ready for a boundary
-   * event.
+   * description. A connector that asks a model (it takes the {@link ModelRegistry}) also raises
+   * BUDGET_EXCEEDED: the worker's failure contract raises it for every such connector. Applying the
+   * template then puts the error into the diagram, ready for a boundary event.
    */
   @ParameterizedTest
   @MethodSource("templates")
@@ -414,6 +417,11 @@ class ElementTemplateGoldenTest {
   /** The connector's BPMN error codes: constant name by code. */
   private static Map<String, String> bpmnErrorCodes(Class<?> connector) {
     Map<String, String> codes = new TreeMap<>();
+    if (Arrays.stream(connector.getConstructors())
+        .flatMap(constructor -> Arrays.stream(constructor.getParameterTypes()))
+        .anyMatch(ModelRegistry.class::equals)) {
+      codes.put(BudgetExceededException.CODE, "the failure contract (BudgetExceededException)");
+    }
     for (Field field : connector.getDeclaredFields()) {
       int modifiers = field.getModifiers();
       if (Modifier.isPublic(modifiers)
