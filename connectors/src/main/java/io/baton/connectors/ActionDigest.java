@@ -44,7 +44,22 @@ public final class ActionDigest {
    * name, unknown names ignored), so the engine can compute the digest the worker will compute.
    */
   public static <I> I bind(Map<String, ?> arguments, Class<I> inputType) {
-    return JSON.convertValue(arguments, inputType);
+    return JSON.convertValue(jsonAsText(arguments, inputType), inputType);
+  }
+
+  /**
+   * The arguments with each JSON value given to a text component of the input record as its JSON
+   * text, as the worker and the engine both read them.
+   */
+  public static Map<String, Object> jsonAsText(Map<String, ?> arguments, Class<?> inputType) {
+    Map<String, Object> read = new java.util.LinkedHashMap<>(arguments);
+    for (var component : inputType.getRecordComponents()) {
+      if (component.getType() == String.class
+          && read.get(component.getName()) instanceof JsonNode json) {
+        read.put(component.getName(), json.isTextual() ? json.asText() : json.toString());
+      }
+    }
+    return read;
   }
 
   /** Reads a JSON text (a JSON process variable) as a tree, to bind or digest it. */

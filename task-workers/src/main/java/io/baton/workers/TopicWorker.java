@@ -121,7 +121,7 @@ final class TopicWorker<I, O> {
   private void dispatch(ExternalTask task, ExternalTaskService service) {
     I input;
     try {
-      input = binding.bind(task.getAllVariables(), function.inputType());
+      input = binding.bind(binding.variables(task), function.inputType());
     } catch (RuntimeException e) {
       // the same variables will not bind next time either: an incident now, not a retry loop
       RuntimeException invalid =

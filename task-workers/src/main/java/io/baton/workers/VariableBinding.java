@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.baton.connectors.ActionDigest;
 import io.baton.connectors.ProcessVariables;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
+import org.camunda.bpm.client.variable.value.JsonValue;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Binds task variables to a connector's input record and maps its output record to variables. */
 class VariableBinding {
@@ -51,8 +56,28 @@ class VariableBinding {
         .findFirst();
   }
 
+  /**
+   * A task's variables as a connector reads them: a JSON variable (such as one an input mapping
+   * builds with {@code S(...)}) as the JSON it holds, not as its text, the same way the engine
+   * reads it when it computes the approval digest of a tool's arguments.
+   */
+  Map<String, Object> variables(ExternalTask task) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    VariableMap typed = task.getAllVariablesTyped();
+    for (String name : typed.keySet()) {
+      TypedValue value = typed.getValueTyped(name);
+      variables.put(
+          name,
+          value instanceof JsonValue json && json.getValue() != null
+              ? ActionDigest.readJson(json.getValue())
+              : value == null ? null : value.getValue());
+    }
+    return variables;
+  }
+
   <I> I bind(Map<String, Object> variables, Class<I> inputType) {
     I input;
+    variables = ActionDigest.jsonAsText(variables, inputType);
     Optional<String> all = allVariablesComponent(inputType);
     if (all.isPresent()) {
       Map<String, Object> withAll = new LinkedHashMap<>(variables);
