@@ -356,7 +356,9 @@ class WorkerRuntimeIT {
         settings.retryBackoff(),
         Duration.ofMillis(500),
         settings.timeout(),
-        Map.of());
+        Map.of(),
+        List.of(),
+        List.of());
   }
 
   private static TopicSettings settings(
