@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
 import org.camunda.bpm.client.variable.value.JsonValue;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Binds task variables to a connector's input record and maps its output record to variables. */
 class VariableBinding {
@@ -63,14 +61,13 @@ class VariableBinding {
    */
   Map<String, Object> variables(ExternalTask task) {
     Map<String, Object> variables = new LinkedHashMap<>();
-    VariableMap typed = task.getAllVariablesTyped();
-    for (String name : typed.keySet()) {
-      TypedValue value = typed.getValueTyped(name);
+    for (String name : task.getAllVariables().keySet()) {
+      Object typed = task.getVariableTyped(name);
       variables.put(
           name,
-          value instanceof JsonValue json && json.getValue() != null
+          typed instanceof JsonValue json && json.getValue() != null
               ? ActionDigest.readJson(json.getValue())
-              : value == null ? null : value.getValue());
+              : task.getVariable(name));
     }
     return variables;
   }
