@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
@@ -49,21 +49,23 @@ public class JsonTextOrValue extends JsonDeserializer<Object> implements Context
   @Override
   public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     JavaType target = type == null ? context.constructType(Object.class) : type;
-    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-      return context.readValue(parser, target);
-    }
-    String text = parser.getText();
-    if (text.isBlank()) {
-      return null;
-    }
     JsonNode tree;
-    try {
-      tree = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw context.weirdStringException(
-          abbreviate(text), target.getRawClass(), "not JSON: " + e.getOriginalMessage());
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      String text = parser.getText();
+      if (text.isBlank()) {
+        return null;
+      }
+      try {
+        tree = JSON.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw context.weirdStringException(
+            abbreviate(text), target.getRawClass(), "not JSON: " + e.getOriginalMessage());
+      }
+    } else {
+      tree = context.readTree(parser);
     }
-    return context.readTreeAsValue(tree, target);
+    // plain Java maps, lists and values, whatever modules the caller's mapper has
+    return JSON.convertValue(tree, JSON.constructType(target));
   }
 
   private static String abbreviate(String text) {

@@ -136,7 +136,8 @@ public class HttpFunction implements ToolConnector<HttpCallRequest, HttpCallResu
       return response.get(millis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       response.cancel(true);
-      throw new RetryLaterException(call + " did not answer within " + endpoint.timeout(), null);
+      throw new RetryLaterException(
+          call + " did not answer within " + shown(endpoint.timeout()), null);
     } catch (InterruptedException e) {
       response.cancel(true);
       Thread.currentThread().interrupt();
@@ -149,10 +150,11 @@ public class HttpFunction implements ToolConnector<HttpCallRequest, HttpCallResu
   private static RuntimeException unreachable(Throwable cause, HttpEndpoint endpoint, String call) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new RetryLaterException(
-          call + ": could not connect within " + endpoint.timeout(), null);
+          call + ": could not connect within " + shown(endpoint.timeout()), null);
     }
     if (cause instanceof HttpTimeoutException) {
-      return new RetryLaterException(call + " did not answer within " + endpoint.timeout(), null);
+      return new RetryLaterException(
+          call + " did not answer within " + shown(endpoint.timeout()), null);
     }
     if (cause instanceof ConnectException) {
       return new RetryLaterException(call + ": not reachable (connection refused)", null);
@@ -251,6 +253,11 @@ public class HttpFunction implements ToolConnector<HttpCallRequest, HttpCallResu
     }
     text = text.replaceAll("\\s+", " ").strip();
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  private static String shown(java.time.Duration timeout) {
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   private static String shown(String path) {

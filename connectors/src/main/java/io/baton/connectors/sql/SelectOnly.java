@@ -4,16 +4,20 @@ import io.baton.connectors.ConnectorIncident;
 import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.ParenthesedStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 import net.sf.jsqlparser.util.TablesNamesFinder;
@@ -86,15 +90,21 @@ final class SelectOnly {
         refuse("FOR " + select.getForMode().getValue() + " (a SELECT that locks rows)");
       }
       if (select.getWithItemsList() != null) {
-        for (WithItem<?> item : select.getWithItemsList()) {
-          if (item.getDelete() != null) {
-            refuse("DELETE in WITH " + item.getAliasName());
-          } else if (item.getUpdate() != null) {
-            refuse("UPDATE in WITH " + item.getAliasName());
-          } else if (item.getInsert() != null) {
-            refuse("INSERT in WITH " + item.getAliasName());
-          }
-        }
+        select.getWithItemsList().forEach(this::checkWith);
+      }
+    }
+
+    /** A WITH item holds a SELECT, or in PostgreSQL also a DELETE, UPDATE or INSERT. */
+    private void checkWith(WithItem<?> item) {
+      ParenthesedStatement statement = item.getParenthesedStatement();
+      if (statement instanceof ParenthesedDelete) {
+        refuse("DELETE in WITH " + item.getAliasName());
+      } else if (statement instanceof ParenthesedUpdate) {
+        refuse("UPDATE in WITH " + item.getAliasName());
+      } else if (statement instanceof ParenthesedInsert) {
+        refuse("INSERT in WITH " + item.getAliasName());
+      } else if (!(statement instanceof ParenthesedSelect)) {
+        refuse("WITH " + item.getAliasName() + " that is no SELECT");
       }
     }
 
@@ -128,13 +138,10 @@ final class SelectOnly {
 
     @Override
     public <S> Void visit(WithItem<?> item, S context) {
-      if (item.getDelete() != null || item.getUpdate() != null || item.getInsert() != null) {
-        refuse(
-            (item.getDelete() != null ? "DELETE" : item.getUpdate() != null ? "UPDATE" : "INSERT")
-                + " in WITH "
-                + item.getAliasName());
-      }
-      return super.visit(item, context);
+      checkWith(item);
+      return item.getParenthesedStatement() instanceof ParenthesedSelect
+          ? super.visit(item, context)
+          : null;
     }
 
     @Override

@@ -70,7 +70,7 @@ public class SqlFunction
     } catch (QueryTimeoutException e) {
       throw new RetryLaterException(
           "%s: the query ran longer than %s (baton.tools.sql.%s.timeout)"
-              .formatted(where, settings.timeout(), input.dataSource()),
+              .formatted(where, shown(settings.timeout()), input.dataSource()),
           null);
     } catch (CannotGetJdbcConnectionException
         | TransientDataAccessException
@@ -136,6 +136,11 @@ public class SqlFunction
     } catch (SQLException e) {
       // closing it hands it back to the pool, which checks it
     }
+  }
+
+  private static String shown(java.time.Duration timeout) {
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   private static String cause(Throwable error) {
