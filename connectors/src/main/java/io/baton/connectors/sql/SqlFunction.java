@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * Runs one SELECT on a configured data source ({@code baton.tools.sql.<name>}) on topic {@code
  * baton.sql}: the statement must be a single plain SELECT ({@link SelectOnly}), its named
  * parameters are bound (never put into the text), and it runs in a read-only transaction that is
- * rolled back, with the source's row limit and timeout. A refused statement, an unknown source or a
- * missing parameter is an incident; a database that is down or slow is retried.
+ * rolled back, with the source's row limit and timeout. PostgreSQL refuses any write in it; H2
+ * takes {@code setReadOnly} as a hint only, so there the statement check and the rollback guard. A
+ * refused statement, an unknown source or a missing parameter is an incident; a database that is
+ * down or slow is retried.
  */
 @Component
 public class SqlFunction

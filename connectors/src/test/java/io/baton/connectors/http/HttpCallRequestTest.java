@@ -107,4 +107,19 @@ class HttpCallRequestTest {
     Set<ConstraintViolation<HttpCallRequest>> violations = VALIDATOR.validate(request);
     return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList();
   }
+
+  @Test
+  void should_write_outputs_beside_the_status_and_read_them_back() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Map<String, Object> outputs = new java.util.LinkedHashMap<>();
+    outputs.put("erpUpdateId", "U-1");
+    outputs.put("eta", Map.of("days", 3));
+
+    String written = json.writeValueAsString(new HttpCallResult(200, outputs));
+
+    assertThat(written)
+        .isEqualTo("{\"httpStatus\":200,\"erpUpdateId\":\"U-1\",\"eta\":{\"days\":3}}");
+    assertThat(json.readValue(written, HttpCallResult.class))
+        .isEqualTo(new HttpCallResult(200, outputs));
+  }
 }
