@@ -19,8 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The embedded run has a demo data source {@code inventory} (application.yml); the production
- * profile {@code postgres} has none, so a deployment that forgets its own gets an incident naming
- * the setting instead of demo stock.
+ * profile {@code postgres} and a standalone worker have none, so a deployment that forgets its own
+ * gets an incident naming the setting instead of demo stock.
  */
 class DemoInventoryTest {
 
@@ -49,6 +49,7 @@ class DemoInventoryTest {
   @Test
   void should_have_no_demo_data_source_under_the_production_profile() {
     assertThat(settings(Set.of("postgres")).sql()).isEmpty();
+    assertThat(settings(Set.of("worker")).sql()).as("a standalone worker").isEmpty();
     assertThat(settings(Set.of("postgres", "worker")).sql()).isEmpty();
   }
 
