@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.baton.connectors.ActionDigest;
 import io.baton.connectors.ProcessVariables;
 import jakarta.validation.ConstraintViolation;
@@ -24,7 +27,9 @@ class VariableBinding {
 
   private final ObjectMapper json =
       JsonMapper.builder()
-          .findAndAddModules()
+          // the modules named, not all on the classpath: a test classpath has Kafka's Scala module,
+          // which would turn untyped maps and lists into Scala collections
+          .addModules(new Jdk8Module(), new JavaTimeModule(), new ParameterNamesModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
   private final Validator validator;

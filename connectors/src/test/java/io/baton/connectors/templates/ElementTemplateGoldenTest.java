@@ -10,10 +10,12 @@ import io.baton.connectors.classify.ClassifyFunction;
 import io.baton.connectors.ensemble.EnsembleFunction;
 import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
+import io.baton.connectors.http.HttpFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
 import io.baton.connectors.retrieve.RetrieveFunction;
+import io.baton.connectors.sql.SqlFunction;
 import io.baton.connectors.validate.ValidateFunction;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelRegistry;
@@ -69,9 +71,11 @@ class ElementTemplateGoldenTest {
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.guard", GuardFunction.class),
+          entry("io.baton.http", HttpFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
+          entry("io.baton.sql", SqlFunction.class),
           entry("io.baton.validate", ValidateFunction.class));
 
   /** Where the connectors' code lives; test doubles elsewhere need no template. */
