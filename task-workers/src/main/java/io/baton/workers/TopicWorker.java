@@ -251,7 +251,7 @@ final class TopicWorker<I, O> {
       ExternalTask task, ExternalTaskService service, BpmnError bpmnError, Throwable error) {
     String message = PersonalData.redact(bpmnError.message());
     try {
-      service.handleBpmnError(task, bpmnError.code(), message);
+      service.handleBpmnError(task, bpmnError.code(), message, bpmnError.variables());
     } catch (EngineException | BadRequestException e) {
       String uncaught =
           "%s raised BPMN error %s, which nothing in the diagram catches: %s"

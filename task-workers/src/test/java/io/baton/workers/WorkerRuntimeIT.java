@@ -231,6 +231,15 @@ class WorkerRuntimeIT {
                 .activityId("outcome-handled")
                 .count())
         .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName("outcomeStatus")
+                .singleResult()
+                .getValue())
+        .as("the boundary event sees the error's variables")
+        .isEqualTo(409);
   }
 
   @Test
@@ -456,7 +465,9 @@ class WorkerRuntimeIT {
         case "fail" -> throw new IllegalStateException("the tool is down");
         case "misconfigured" -> throw new IllegalArgumentException("no model named 'gpt-9'");
         case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
-        case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
+        case "bpmn" ->
+            throw new ConnectorBpmnError(
+                "TEST_OUTCOME", "the model is unsure", Map.of("outcomeStatus", 409));
         case "uncaught" -> throw new ConnectorBpmnError("NOT_DRAWN", "nobody catches this");
         default -> new Output("hello " + input.name(), call);
       };
