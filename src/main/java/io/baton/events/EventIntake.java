@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -28,16 +29,23 @@ public class EventIntake {
   private final EventReceipts receipts;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
+  private final CommandExecutor commands;
 
+  /**
+   * @param commands the engine's, to look for the waiting case without the poster's authorizations
+   *     (integrations may continue cases, not read them)
+   */
   EventIntake(
       EventMappings mappings,
       EventReceipts receipts,
       RuntimeService runtime,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      CommandExecutor commands) {
     this.mappings = mappings;
     this.receipts = receipts;
     this.runtime = runtime;
     this.transaction = transaction;
+    this.commands = commands;
   }
 
   /** What became of an event. */
@@ -111,6 +119,16 @@ public class EventIntake {
   }
 
   private String correlate(Compiled mapping, String businessKey, VariableMap variables) {
+    // looked up first, so that a case that does not wait is an answer, not an engine error
+    long waiting = waitingCases(mapping, businessKey);
+    if (waiting == 0) {
+      throw new EventRefusedException(noWaitingCase(mapping, businessKey));
+    }
+    if (waiting > 1) {
+      throw new EventRefusedException(
+          "%d cases with business key %s wait for message %s; an event continues one"
+              .formatted(waiting, businessKey, mapping.message()));
+    }
     MessageCorrelationResult result;
     try {
       result =
@@ -131,6 +149,18 @@ public class EventIntake {
       throw new EventRefusedException(noWaitingCase(mapping, businessKey));
     }
     return result.getExecution().getProcessInstanceId();
+  }
+
+  private long waitingCases(Compiled mapping, String businessKey) {
+    return commands.execute(
+        context ->
+            context.runWithoutAuthorization(
+                () ->
+                    runtime
+                        .createExecutionQuery()
+                        .messageEventSubscriptionName(mapping.message())
+                        .processInstanceBusinessKey(businessKey)
+                        .count()));
   }
 
   private static String noWaitingCase(Compiled mapping, String businessKey) {

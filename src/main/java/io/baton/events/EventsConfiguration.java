@@ -2,8 +2,10 @@ package io.baton.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.events.EventsProperties.Action;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,8 +43,15 @@ class EventsConfiguration {
       EventMappings mappings,
       EventReceipts receipts,
       RuntimeService runtime,
-      PlatformTransactionManager transactions) {
-    return new EventIntake(mappings, receipts, runtime, new TransactionTemplate(transactions));
+      PlatformTransactionManager transactions,
+      ProcessEngine engine) {
+    return new EventIntake(
+        mappings,
+        receipts,
+        runtime,
+        new TransactionTemplate(transactions),
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired());
   }
 
   /** Says once at start how events come in, and which start mappings have no process yet. */

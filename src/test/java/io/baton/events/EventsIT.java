@@ -54,7 +54,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "baton.events.mappings.not-deployed.type=io.baton.test.nowhere",
       "baton.events.mappings.not-deployed.message=NobodyListens",
       "baton.events.mappings.not-deployed.action=start",
-      "baton.events.mappings.not-deployed.business-key=$.caseId"
+      "baton.events.mappings.not-deployed.business-key=$.caseId",
+      "baton.events.mappings.broken.type=io.baton.test.broken",
+      "baton.events.mappings.broken.message=TestEventBroken",
+      "baton.events.mappings.broken.action=start",
+      "baton.events.mappings.broken.business-key=$.caseId"
     })
 class EventsIT {
 
@@ -189,18 +193,32 @@ class EventsIT {
   }
 
   @Test
-  void should_roll_back_a_start_the_engine_made_when_the_event_is_refused_after_it()
-      throws Exception {
-    // correlating a start message would start a case; correlating never starts one, so the start
-    // is undone together with the receipt written before it
+  void should_never_start_a_case_when_the_mapping_says_correlate() throws Exception {
+    // the message is a start message of test-events, but correlating only continues a case
     String id = id();
     ResponseEntity<String> response =
-        post(event(id, "io.baton.test.misrouted", "{\"caseId\":\"C-rolled-back\"}"));
+        post(event(id, "io.baton.test.misrouted", "{\"caseId\":\"C-misrouted\"}"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(response).path("detail").asText())
-        .contains("no case with business key C-rolled-back");
-    assertThat(cases("C-rolled-back")).isZero();
+        .isEqualTo("no case with business key C-misrouted waits for message TestEventStarted");
+    assertThat(cases("C-misrouted")).isZero();
+    assertThat(receipts(id)).isZero();
+  }
+
+  @Test
+  void should_keep_no_receipt_when_the_start_fails_in_the_engine() throws Exception {
+    // the engine creates the case, then finds no way out of its gateway: the receipt written
+    // before the start is rolled back with it, so a later delivery can try again
+    String id = id();
+    String event = event(id, "io.baton.test.broken", "{\"caseId\":\"C-broken\"}");
+
+    ResponseEntity<String> response = post(event);
+
+    assertThat(response.getStatusCode().is5xxServerError()).as(response.getBody()).isTrue();
+    assertThat(cases("C-broken")).isZero();
+    assertThat(receipts(id)).isZero();
+    assertThat(post(event).getStatusCode().is5xxServerError()).isTrue();
     assertThat(receipts(id)).isZero();
   }
 

@@ -32,13 +32,21 @@ final class TestEvents {
     "baton.events.mappings.not-deployed.message=NobodyListens",
     "baton.events.mappings.not-deployed.action=start",
     "baton.events.mappings.not-deployed.business-key=$.caseId",
+    "baton.events.mappings.broken.type=io.baton.test.broken",
+    "baton.events.mappings.broken.message=TestEventBroken",
+    "baton.events.mappings.broken.action=start",
+    "baton.events.mappings.broken.business-key=$.caseId",
   };
 
   private TestEvents() {}
 
   static void deploy(RepositoryService repository) {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      repository.createDeployment().addModelInstance(PROCESS + ".bpmn", diagram()).deploy();
+      repository
+          .createDeployment()
+          .addModelInstance(PROCESS + ".bpmn", diagram())
+          .addModelInstance("test-events-broken.bpmn", broken())
+          .deploy();
     }
   }
 
@@ -52,6 +60,24 @@ final class TestEvents {
         .userTask("look")
         .camundaCandidateGroups("reviewers")
         .endEvent()
+        .done();
+  }
+
+  /**
+   * Starts on message {@code TestEventBroken}, then fails in the same transaction: its gateway has
+   * no way out.
+   */
+  static BpmnModelInstance broken() {
+    return Bpmn.createExecutableProcess(PROCESS + "-broken")
+        .camundaHistoryTimeToLive(1)
+        .startEvent("started")
+        .message("TestEventBroken")
+        .exclusiveGateway("nowhere")
+        .condition("never", "${caseId == 'never'}")
+        .endEvent("unreachable")
+        .moveToLastGateway()
+        .condition("nor this", "${caseId == 'nor this'}")
+        .endEvent("unreachable-too")
         .done();
   }
 
