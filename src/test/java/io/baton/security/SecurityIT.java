@@ -405,6 +405,12 @@ class SecurityIT {
     static final String EFFECT =
         "{\"topic\":\"baton.notify\",\"processInstanceId\":\"p\",\"owner\":\"o\",\"leaseMillis\":1000,"
             + "\"externalTaskId\":\"t\",\"digest\":\"d\"}";
+
+    /** Valid, of a type no mapping names: past the group check it is refused with 400. */
+    static final String EVENT =
+        "{\"specversion\":\"1.0\",\"id\":\"role-table\",\"source\":\"/roles\","
+            + "\"type\":\"io.baton.roles.unmapped\",\"data\":{}}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -462,6 +468,13 @@ class SecurityIT {
                 "/engine-rest/user/create",
                 NEW_USER.formatted("x" + user),
                 403));
+      }
+      for (String user : List.of("admin", "integration")) {
+        rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 400));
+      }
+      for (String user :
+          List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
+        rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 403));
       }
       for (String user : List.of("admin", "operator")) {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
