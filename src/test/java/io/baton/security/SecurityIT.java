@@ -476,6 +476,19 @@ class SecurityIT {
           List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 403));
       }
+      for (String user :
+          List.of(
+              "admin", "analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
+        // the demo ERP stands in for another system: Baton's accounts are not its users
+        rows.add(new Row(user, HttpMethod.GET, "/demo/erp/shipments", null, 401));
+        rows.add(
+            new Row(
+                user,
+                HttpMethod.PUT,
+                "/demo/erp/shipments/S-1/reroute",
+                "{\"option\":\"WAIT\"}",
+                401));
+      }
       for (String user : List.of("admin", "operator")) {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
       }
@@ -501,6 +514,31 @@ class SecurityIT {
     }
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Test
+    void the_demo_erp_takes_only_its_own_bearer_token() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBearerAuth("demo-erp-token");
+      assertThat(
+              http.exchange(
+                      "/demo/erp/shipments",
+                      HttpMethod.GET,
+                      new HttpEntity<>(headers),
+                      String.class)
+                  .getStatusCode()
+                  .value())
+          .isEqualTo(200);
+      headers.setBearerAuth("demo-erp-token-guessed");
+      assertThat(
+              http.exchange(
+                      "/demo/erp/shipments",
+                      HttpMethod.GET,
+                      new HttpEntity<>(headers),
+                      String.class)
+                  .getStatusCode()
+                  .value())
+          .isEqualTo(401);
+    }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("rows")
