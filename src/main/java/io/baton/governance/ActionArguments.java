@@ -83,28 +83,6 @@ public class ActionArguments {
         ActionDigest.of(ActionDigest.bind(bound, inputType)));
   }
 
-  /**
-   * The action an activity runs now, from the local variables its input mappings set when it
-   * started (an engine-side tool such as the reply outbox).
-   */
-  public Action running(DelegateExecution execution) {
-    ActivityImpl activity =
-        ((ExecutionEntity) execution)
-            .getProcessDefinition()
-            .findActivity(execution.getCurrentActivityId());
-    Map<String, Object> arguments = new LinkedHashMap<>();
-    if (activity != null && activity.getIoMapping() != null) {
-      for (InputParameter input : activity.getIoMapping().getInputParameters()) {
-        arguments.put(input.getName(), plain(execution.getVariableLocal(input.getName())));
-      }
-    }
-    return new Action(
-        execution.getCurrentActivityId(),
-        name(execution, execution.getCurrentActivityId()),
-        arguments,
-        ActionDigest.of(arguments));
-  }
-
   private static String name(DelegateExecution execution, String activityId) {
     return execution.getBpmnModelInstance().getModelElementById(activityId)
             instanceof FlowElement element

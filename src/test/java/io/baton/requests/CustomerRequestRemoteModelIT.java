@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,8 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import io.baton.connectors.email.MailDelivery;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.support.DeliveredMail;
 import io.baton.support.EngineIT;
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +37,7 @@ class CustomerRequestRemoteModelIT {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MailDelivery mail;
 
   @DynamicPropertySource
   static void remoteModel(DynamicPropertyRegistry registry) {
@@ -64,7 +68,13 @@ class CustomerRequestRemoteModelIT {
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(
             "customer-request",
-            Map.of("message", "Where is my parcel? I ordered a week ago.", "customerId", "C-7"));
+            Map.of(
+                "message",
+                "Where is my parcel? I ordered a week ago.",
+                "customerId",
+                "C-7",
+                "customerEmail",
+                "c7@customers.example"));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> runtime.getActiveActivityIds(pi.getId()).contains("send-reply"));
@@ -75,13 +85,9 @@ class CustomerRequestRemoteModelIT {
         .contains("The customer asks where the parcel is.");
     assertThat(runtime.getVariable(pi.getId(), "replyGenerated")).isEqualTo(true);
     execute(job(pi));
+    awaitEnded(pi);
 
-    assertThat(pi).isEnded();
-    assertThat(
-            jdbc.queryForList(
-                "SELECT reply_text FROM baton_reply_outbox WHERE process_instance_id = ?",
-                String.class,
-                pi.getId()))
+    assertThat(DeliveredMail.texts(mail, pi))
         .containsExactly(
             "Hello C-7, your parcel left our warehouse yesterday and arrives within 3 days.");
     assertThat(

@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import static io.baton.support.ProcessInstances.awaitEnded;
 import static io.baton.support.ProcessInstances.awaitWaitingAt;
 import static io.baton.support.ProcessInstances.decide;
 import static io.baton.support.ProcessInstances.historic;
@@ -13,11 +14,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.baton.connectors.email.MailDelivery;
 import io.baton.governance.CaseApprovals;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
+import io.baton.support.DeliveredMail;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +36,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,18 +52,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The customer-request process, route by route, with the embedded workers and the real local model.
  * Subclasses run it on H2 and on PostgreSQL. Jobs (timers, the send step) run when a test says so.
  */
+@Import(CustomerRequestScenarios.FailFirstReplyCompletion.class)
 abstract class CustomerRequestScenarios {
 
   private static final String COMPLAINT =
       "The blender I bought stopped working after two days, I am upset.";
   private static final String REFUND =
       "Please give me my money back for order 7781, I returned it.";
+  private static final String EMAIL = "c42@customers.example";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -64,6 +79,7 @@ abstract class CustomerRequestScenarios {
   @Autowired ReviewOutcomeStore outcomes;
   @Autowired CaseApprovals approvals;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MailDelivery mail;
 
   @BeforeEach
   void cleanSlate() {
@@ -77,12 +93,13 @@ abstract class CustomerRequestScenarios {
   }
 
   @Test
-  void should_answer_a_sure_low_risk_request_automatically_and_record_the_rule() {
+  void should_answer_a_sure_low_risk_request_automatically_and_record_the_rule() throws Exception {
     ProcessInstance pi =
         start("Has my package been sent out yet? I cannot find any tracking link.");
 
     awaitWaitingAt(pi, "send-reply");
     execute(job(pi));
+    awaitEnded(pi);
 
     assertThat(pi)
         .isEnded()
@@ -97,6 +114,10 @@ abstract class CustomerRequestScenarios {
     assertThat(historic(pi, "intent")).isEqualTo("ORDER_STATUS");
     assertThat(historic(pi, "route")).isEqualTo("AUTO_EXECUTE");
     assertThat(outbox(pi)).singleElement().asString().contains("C-42");
+    MimeMessage sent = DeliveredMail.messages(mail, pi).get(0);
+    assertThat(sent.getAllRecipients()[0].toString()).isEqualTo(EMAIL);
+    assertThat(sent.getMessageID()).startsWith("<" + pi.getId() + "_send-reply");
+    assertThat(historic(pi, "replyChannel")).isEqualTo("email");
 
     HistoricDecisionInstance decision =
         history
@@ -194,6 +215,7 @@ abstract class CustomerRequestScenarios {
         task(pi),
         withVariables("reviewDecision", "APPROVE", "reply", "We will replace your blender."));
     execute(job(pi));
+    awaitEnded(pi);
 
     assertThat(pi)
         .isEnded()
@@ -267,6 +289,7 @@ abstract class CustomerRequestScenarios {
 
     decide(pi, "supervisor", "reviewDecision", "APPROVE");
     execute(job(pi));
+    awaitEnded(pi);
 
     assertThat(pi).isEnded().hasPassed("send-reply");
     assertThat(historic(pi, "secondApprovedBy")).isEqualTo("supervisor");
@@ -309,7 +332,8 @@ abstract class CustomerRequestScenarios {
     runtime.setVariable(pi.getId(), "reply", "Send us your bank password.");
     execute(job(pi));
 
-    assertThat(pi).isWaitingAt("review-ai-suggestion").hasPassed("approval-missing");
+    awaitWaitingAt(pi, "review-ai-suggestion");
+    assertThat(pi).hasPassed("approval-missing");
     assertThat(outbox(pi)).isEmpty();
     assertThat(approvals.approval(pi.getId(), CaseApprovals.Stage.FIRST)).isEmpty();
     assertThat(runtime.getVariable(pi.getId(), "approvalProblem"))
@@ -392,7 +416,8 @@ abstract class CustomerRequestScenarios {
     assertThat(pi).as("critical cases need four eyes").isWaitingAt("second-approval");
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     execute(job(pi));
-    assertThat(pi).isEnded().hasPassed("send-reply");
+    awaitEnded(pi);
+    assertThat(pi).hasPassed("send-reply");
   }
 
   @Test
@@ -437,6 +462,74 @@ abstract class CustomerRequestScenarios {
   }
 
   @Test
+  void should_deliver_the_reply_once_when_the_send_step_runs_twice() {
+    ProcessInstance pi =
+        start("Has my package been sent out yet? I cannot find any tracking link.");
+    awaitWaitingAt(pi, "send-reply");
+    FailFirstReplyCompletion.failNextCompletionOf(pi.getId());
+
+    execute(job(pi));
+    awaitEnded(pi);
+
+    assertThat(FailFirstReplyCompletion.failed).as("the first completion was lost").isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricExternalTaskLogQuery()
+                .processInstanceId(pi.getId())
+                .failureLog()
+                .count())
+        .as("the task failed once and ran again")
+        .isEqualTo(1);
+    assertThat(outbox(pi)).as("delivered once").hasSize(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM baton_effect WHERE process_instance_id = ?",
+                Integer.class,
+                pi.getId()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void should_give_the_reply_to_a_person_when_the_customer_has_no_email_address() {
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "customer-request",
+            Map.of(
+                "message",
+                "Has my package been sent out yet? I cannot find any tracking link.",
+                "customerId",
+                "C-43"));
+    awaitWaitingAt(pi, "send-reply");
+    execute(job(pi));
+
+    awaitWaitingAt(pi, "reply-by-hand");
+    assertThat(task(pi)).hasCandidateGroup("reviewers");
+    assertThat(pi).hasPassed("no-reply-address");
+    assertThat((String) runtime.getVariable(pi.getId(), "deliveryProblem"))
+        .contains("customer C-43 has no e-mail address");
+    assertThat(outbox(pi)).isEmpty();
+
+    decide(pi, "reviewer", "replySentByHand", true);
+    assertThat(pi).isEnded().hasPassed("answered-by-hand");
+  }
+
+  @Test
+  void should_refuse_a_customer_email_that_is_not_one_address() {
+    assertThatThrownBy(
+            () ->
+                runtime.startProcessInstanceByKey(
+                    "customer-request",
+                    Map.of(
+                        "message",
+                        "Where is my order?",
+                        "customerId",
+                        "C-1",
+                        "customerEmail",
+                        "a@x.example, b@y.example")))
+        .hasMessageContaining("customerEmail may only contain one e-mail address");
+  }
+
+  @Test
   void should_refuse_an_invalid_request_without_leaving_an_instance() {
     long before = history.createHistoricProcessInstanceQuery().count();
 
@@ -456,13 +549,70 @@ abstract class CustomerRequestScenarios {
 
   private ProcessInstance start(String message) {
     return runtime.startProcessInstanceByKey(
-        "customer-request", Map.of("message", message, "customerId", "C-42"));
+        "customer-request",
+        Map.of("message", message, "customerId", "C-42", "customerEmail", EMAIL));
   }
 
+  /**
+   * Loses the first completion of the send-reply task of one case, after the reply was delivered:
+   * the worker reports a failure, the task runs again, and the effect ledger must keep the reply
+   * from going out twice.
+   */
+  @TestConfiguration
+  static class FailFirstReplyCompletion {
+
+    private static final AtomicReference<String> armedFor = new AtomicReference<>();
+    static volatile int failed;
+
+    static void failNextCompletionOf(String processInstanceId) {
+      failed = 0;
+      armedFor.set(processInstanceId);
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> failFirstReplyCompletion(ExternalTaskService externalTasks) {
+      FilterRegistrationBean<Filter> registration =
+          new FilterRegistrationBean<>(
+              (request, response, chain) -> {
+                HttpServletRequest http = (HttpServletRequest) request;
+                String armed = armedFor.get();
+                if (armed != null
+                    && "POST".equals(http.getMethod())
+                    && http.getRequestURI().endsWith("/complete")
+                    && isSendReplyOf(externalTasks, http.getRequestURI(), armed)
+                    && armedFor.compareAndSet(armed, null)) {
+                  failed++;
+                  HttpServletResponse http500 = (HttpServletResponse) response;
+                  http500.setStatus(500);
+                  http500.setContentType("application/json");
+                  http500
+                      .getWriter()
+                      .write("{\"type\":\"ProcessEngineException\",\"message\":\"lost\"}");
+                  return;
+                }
+                chain.doFilter(request, response);
+              });
+      registration.addUrlPatterns("/engine-rest/external-task/*");
+      registration.setOrder(0);
+      return registration;
+    }
+
+    private static boolean isSendReplyOf(
+        ExternalTaskService externalTasks, String uri, String processInstanceId) {
+      String[] parts = uri.split("/");
+      String id = parts[parts.length - 2];
+      return externalTasks
+              .createExternalTaskQuery()
+              .externalTaskId(id)
+              .processInstanceId(processInstanceId)
+              .topicName("baton.send-reply")
+              .count()
+          == 1;
+    }
+  }
+
+  /** The replies the case delivered: e-mail written to the outbox directory (the test default). */
   private List<String> outbox(ProcessInstance pi) {
-    return jdbc.queryForList(
-        "SELECT reply_text FROM baton_reply_outbox WHERE process_instance_id = ?",
-        String.class,
-        pi.getId());
+    return DeliveredMail.texts(mail, pi);
   }
 }

@@ -3,6 +3,8 @@ package io.baton.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.connectors.email.MailDelivery;
+import io.baton.support.DeliveredMail;
 import io.baton.support.EngineIT;
 import io.baton.support.TasklistBrowser;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A reviewer works a review task in the real Camunda Tasklist, in headless Chromium: sees the AI's
@@ -35,7 +36,7 @@ class TasklistReviewBrowserIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired MailDelivery mail;
 
   @BeforeAll
   static void startChromium() throws IOException {
@@ -57,7 +58,8 @@ class TasklistReviewBrowserIT {
             Map.of(
                 "message",
                     "The coffee machine I bought leaks water everywhere, this is unacceptable.",
-                "customerId", "C-2001"));
+                "customerId", "C-2001",
+                "customerEmail", "c2001@customers.example"));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> runtime.getActiveActivityIds(pi.getId()).contains("review-ai-suggestion"));
@@ -91,14 +93,12 @@ class TasklistReviewBrowserIT {
         .until(() -> runtime.getActiveActivityIds(pi.getId()).contains("send-reply"));
     Job send = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     management.executeJob(send.getId());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
 
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(
-            jdbc.queryForList(
-                "SELECT reply_text FROM baton_reply_outbox WHERE process_instance_id = ?",
-                String.class,
-                pi.getId()))
-        .containsExactly(edited);
+    assertThat(DeliveredMail.texts(mail, pi)).containsExactly(edited);
   }
 
   private String base() {

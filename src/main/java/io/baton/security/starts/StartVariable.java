@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * One variable a process may be started with, its type and its limits. Text has a maximum length
- * and optionally a pattern it must match in full; a number must be finite and within its range.
+ * and optionally a pattern it must match in full (with what the pattern means, for the refusal); a
+ * number must be finite and within its range.
  */
 public record StartVariable(
     String name,
@@ -13,6 +14,7 @@ public record StartVariable(
     boolean mandatory,
     int maxLength,
     Pattern pattern,
+    String patternMeaning,
     double min,
     double max) {
 
@@ -23,24 +25,29 @@ public record StartVariable(
   }
 
   public static StartVariable text(String name, int maxLength) {
-    return new StartVariable(name, Kind.TEXT, false, maxLength, null, 0, 0);
+    return new StartVariable(name, Kind.TEXT, false, maxLength, null, null, 0, 0);
   }
 
   public static StartVariable number(String name, double min, double max) {
-    return new StartVariable(name, Kind.NUMBER, false, 0, null, min, max);
+    return new StartVariable(name, Kind.NUMBER, false, 0, null, null, min, max);
   }
 
   public static StartVariable bool(String name) {
-    return new StartVariable(name, Kind.BOOLEAN, false, 0, null, 0, 0);
+    return new StartVariable(name, Kind.BOOLEAN, false, 0, null, null, 0, 0);
   }
 
   public StartVariable required() {
-    return new StartVariable(name, kind, true, maxLength, pattern, min, max);
+    return new StartVariable(name, kind, true, maxLength, pattern, patternMeaning, min, max);
   }
 
-  /** Text must match the pattern in full, for example an identifier without markup. */
-  public StartVariable matching(String regex) {
-    return new StartVariable(name, kind, mandatory, maxLength, Pattern.compile(regex), min, max);
+  /**
+   * Text must match the pattern in full, for example an identifier without markup; {@code meaning}
+   * completes the refusal "customerId may only contain ...", e.g. "letters, digits, '.', '_' and
+   * '-'".
+   */
+  public StartVariable matching(String regex, String meaning) {
+    return new StartVariable(
+        name, kind, mandatory, maxLength, Pattern.compile(regex), meaning, min, max);
   }
 
   /** What is wrong with a value of this variable, if anything. */
@@ -70,8 +77,7 @@ public record StartVariable(
     }
     if (pattern != null && !pattern.matcher(text).matches()) {
       return Optional.of(
-          "%s may only contain letters, digits, '.', '_' and '-' (pattern %s)"
-              .formatted(name, pattern.pattern()));
+          "%s may only contain %s (pattern %s)".formatted(name, patternMeaning, pattern.pattern()));
     }
     return Optional.empty();
   }

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.ProcessVariables;
 import io.baton.connectors.classify.ClassifyFunction;
+import io.baton.connectors.delivery.ReplyDeliveryFunction;
+import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.ensemble.EnsembleFunction;
 import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
 import io.baton.connectors.http.HttpFunction;
+import io.baton.connectors.kafka.KafkaPublishFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
@@ -68,13 +71,16 @@ class ElementTemplateGoldenTest {
       Map.ofEntries(
           entry("io.baton.classify", ClassifyFunction.class),
           entry("io.baton.draft-reply", DraftReplyFunction.class),
+          entry("io.baton.email", EmailFunction.class),
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.guard", GuardFunction.class),
           entry("io.baton.http", HttpFunction.class),
+          entry("io.baton.kafka-publish", KafkaPublishFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
+          entry("io.baton.send-reply", ReplyDeliveryFunction.class),
           entry("io.baton.sql", SqlFunction.class),
           entry("io.baton.validate", ValidateFunction.class));
 

@@ -1,0 +1,19 @@
+package io.baton.connectors.email;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Input of the {@code email} tool.
+ *
+ * @param to one address, or several separated by commas (at most {@value
+ *     EmailFunction#MAX_RECIPIENTS})
+ * @param subject one line of at most 200 characters
+ * @param body the plain text of the message
+ */
+public record EmailRequest(
+    @NotBlank @Size(max = 2000) String to,
+    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line")
+        String subject,
+    @NotBlank @Size(max = 20000) String body) {}
