@@ -20,7 +20,8 @@ class ArchitectureTest {
     "io.baton.governance..",
     "io.baton.effects..",
     "io.baton.audit..",
-    "io.baton.documents.."
+    "io.baton.documents..",
+    "io.baton.events.."
   };
 
   @ArchTest

@@ -16,6 +16,9 @@ public final class BatonGroups {
   public static final String WORKERS = "workers";
   public static final String OPERATORS = "operators";
 
+  /** Systems that send events ({@code POST /api/events}). */
+  public static final String INTEGRATIONS = "integrations";
+
   private BatonGroups() {}
 
   /**

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code baton.identity.*}.
  *
- * @param demoUsers create analyst, reviewer, supervisor, auditor and operator with their names as
- *     passwords
+ * @param demoUsers create analyst, reviewer, supervisor, auditor, operator and integration with
+ *     their names as passwords
  * @param workerUser the service account the task workers use on the REST API
  * @param workerPassword its password; no account is created without one
  */

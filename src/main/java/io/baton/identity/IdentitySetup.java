@@ -2,6 +2,7 @@ package io.baton.identity;
 
 import static io.baton.identity.BatonGroups.ANALYSTS;
 import static io.baton.identity.BatonGroups.AUDITORS;
+import static io.baton.identity.BatonGroups.INTEGRATIONS;
 import static io.baton.identity.BatonGroups.OPERATORS;
 import static io.baton.identity.BatonGroups.REVIEWERS;
 import static io.baton.identity.BatonGroups.SUPERVISORS;
@@ -56,7 +57,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
   private static final List<String> DEMO_USERS =
-      List.of("analyst", "reviewer", "supervisor", "auditor", "operator");
+      List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "integration");
 
   private final IdentityProperties properties;
 
@@ -75,6 +76,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(identity, AUDITORS, "Compliance auditors");
     group(identity, WORKERS, "Baton task workers");
     group(identity, OPERATORS, "Operators (metrics)");
+    group(identity, INTEGRATIONS, "Systems that send events");
 
     for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS)) {
       grant(authorizations, group, APPLICATION, "tasklist", ACCESS);
@@ -93,6 +95,16 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(authorizations, AUDITORS, DECISION_DEFINITION, ANY, READ, Permissions.READ_HISTORY);
     grant(authorizations, WORKERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, UPDATE_INSTANCE);
     grant(authorizations, WORKERS, PROCESS_INSTANCE, ANY, READ, UPDATE);
+    // events start cases at message start events and continue waiting ones (io.baton.events)
+    grant(
+        authorizations,
+        INTEGRATIONS,
+        PROCESS_DEFINITION,
+        ANY,
+        READ,
+        CREATE_INSTANCE,
+        UPDATE_INSTANCE);
+    grant(authorizations, INTEGRATIONS, PROCESS_INSTANCE, ANY, CREATE);
 
     tasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
     accounts(identity);
@@ -114,7 +126,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       return;
     }
     log.warn(
-        "demo users analyst, reviewer, supervisor, auditor and operator exist with their names as"
+        "demo users analyst, reviewer, supervisor, auditor, operator and integration exist with their"
+            + " names as"
             + " passwords;"
             + " set baton.identity.demo-users=false outside a demo");
     user(identity, "analyst", "Ada", "Analyst", "analyst", ANALYSTS);
@@ -122,6 +135,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     user(identity, "supervisor", "Sam", "Supervisor", "supervisor", SUPERVISORS);
     user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
     user(identity, "operator", "Otto", "Operator", "operator", OPERATORS);
+    user(identity, "integration", "Ina", "Integration", "integration", INTEGRATIONS);
   }
 
   /** Demo users that still have their demo password are removed when demo users are off. */

@@ -405,6 +405,12 @@ class SecurityIT {
     static final String EFFECT =
         "{\"topic\":\"baton.notify\",\"processInstanceId\":\"p\",\"owner\":\"o\",\"leaseMillis\":1000,"
             + "\"externalTaskId\":\"t\",\"digest\":\"d\"}";
+
+    /** Valid, of a type no mapping names: past the group check it is refused with 400. */
+    static final String EVENT =
+        "{\"specversion\":\"1.0\",\"id\":\"role-table\",\"source\":\"/roles\","
+            + "\"type\":\"io.baton.roles.unmapped\",\"data\":{}}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -463,6 +469,26 @@ class SecurityIT {
                 NEW_USER.formatted("x" + user),
                 403));
       }
+      for (String user : List.of("admin", "integration")) {
+        rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 400));
+      }
+      for (String user :
+          List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
+        rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 403));
+      }
+      for (String user :
+          List.of(
+              "admin", "analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
+        // the demo ERP stands in for another system: Baton's accounts are not its users
+        rows.add(new Row(user, HttpMethod.GET, "/demo/erp/shipments", null, 401));
+        rows.add(
+            new Row(
+                user,
+                HttpMethod.PUT,
+                "/demo/erp/shipments/S-1/reroute",
+                "{\"option\":\"WAIT\"}",
+                401));
+      }
       for (String user : List.of("admin", "operator")) {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
       }
@@ -488,6 +514,31 @@ class SecurityIT {
     }
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Test
+    void the_demo_erp_takes_only_its_own_bearer_token() {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBearerAuth("demo-erp-token");
+      assertThat(
+              http.exchange(
+                      "/demo/erp/shipments",
+                      HttpMethod.GET,
+                      new HttpEntity<>(headers),
+                      String.class)
+                  .getStatusCode()
+                  .value())
+          .isEqualTo(200);
+      headers.setBearerAuth("demo-erp-token-guessed");
+      assertThat(
+              http.exchange(
+                      "/demo/erp/shipments",
+                      HttpMethod.GET,
+                      new HttpEntity<>(headers),
+                      String.class)
+                  .getStatusCode()
+                  .value())
+          .isEqualTo(401);
+    }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("rows")

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +30,9 @@ public final class ActionDigest {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
-          .findAndAddModules()
+          // the modules named, not all on the classpath: a test classpath has Kafka's Scala module,
+          // which would turn untyped maps and lists into Scala collections
+          .addModules(new Jdk8Module(), new JavaTimeModule(), new ParameterNamesModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
@@ -44,7 +49,22 @@ public final class ActionDigest {
    * name, unknown names ignored), so the engine can compute the digest the worker will compute.
    */
   public static <I> I bind(Map<String, ?> arguments, Class<I> inputType) {
-    return JSON.convertValue(arguments, inputType);
+    return JSON.convertValue(jsonAsText(arguments, inputType), inputType);
+  }
+
+  /**
+   * The arguments with each JSON value given to a text component of the input record as its JSON
+   * text, as the worker and the engine both read them.
+   */
+  public static Map<String, Object> jsonAsText(Map<String, ?> arguments, Class<?> inputType) {
+    Map<String, Object> read = new java.util.LinkedHashMap<>(arguments);
+    for (var component : inputType.getRecordComponents()) {
+      if (component.getType() == String.class
+          && read.get(component.getName()) instanceof JsonNode json) {
+        read.put(component.getName(), json.isTextual() ? json.asText() : json.toString());
+      }
+    }
+    return read;
   }
 
   /** Reads a JSON text (a JSON process variable) as a tree, to bind or digest it. */

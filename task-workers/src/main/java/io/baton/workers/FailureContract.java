@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * <table>
  *   <tr><th>thrown</th><th>outcome</th></tr>
  *   <tr><td>nothing</td><td>complete with the output as variables</td></tr>
- *   <tr><td>ConnectorBpmnError</td><td>BPMN error with its code</td></tr>
+ *   <tr><td>ConnectorBpmnError</td><td>BPMN error with its code and variables</td></tr>
  *   <tr><td>BudgetExceededException</td><td>BPMN error BUDGET_EXCEEDED (the spend stays spent)</td></tr>
  *   <tr><td>EffectInProgressException</td><td>wait for the other attempt, retries kept</td></tr>
  *   <tr><td>ConnectorIncident, InvalidInputException, IllegalArgumentException</td>
@@ -57,7 +57,7 @@ final class FailureContract {
 
   TaskOutcome outcome(Throwable error, Integer retries) {
     if (error instanceof ConnectorBpmnError bpmnError) {
-      return new BpmnError(bpmnError.code(), bpmnError.getMessage());
+      return new BpmnError(bpmnError.code(), bpmnError.getMessage(), bpmnError.variables());
     }
     if (error instanceof BudgetExceededException overBudget) {
       return new BpmnError(BudgetExceededException.CODE, overBudget.getMessage());

@@ -8,8 +8,17 @@ sealed interface TaskOutcome {
   /** The connector's output becomes the task's variables. */
   record Complete(Map<String, Object> variables) implements TaskOutcome {}
 
-  /** A business outcome: the diagram catches {@code code} with a boundary event. */
-  record BpmnError(String code, String message) implements TaskOutcome {}
+  /**
+   * A business outcome: the diagram catches {@code code} with a boundary event, which sees {@code
+   * variables} (such as {@code httpStatus}).
+   */
+  record BpmnError(String code, String message, Map<String, Object> variables)
+      implements TaskOutcome {
+
+    BpmnError(String code, String message) {
+      this(code, message, Map.of());
+    }
+  }
 
   /**
    * A failure that may pass: the task runs again after {@code backoffMillis}, with one retry fewer;

@@ -121,7 +121,7 @@ final class TopicWorker<I, O> {
   private void dispatch(ExternalTask task, ExternalTaskService service) {
     I input;
     try {
-      input = binding.bind(task.getAllVariables(), function.inputType());
+      input = binding.bind(binding.variables(task), function.inputType());
     } catch (RuntimeException e) {
       // the same variables will not bind next time either: an incident now, not a retry loop
       RuntimeException invalid =
@@ -228,8 +228,7 @@ final class TopicWorker<I, O> {
       ExternalTask task, ExternalTaskService service, TaskOutcome outcome, Throwable error) {
     // operators read these in Cockpit: no personal data from inputs or model answers
     if (outcome instanceof BpmnError bpmnError) {
-      String message = PersonalData.redact(bpmnError.message());
-      report(() -> service.handleBpmnError(task, bpmnError.code(), message), task);
+      raise(task, service, bpmnError, error);
     } else if (outcome instanceof Wait wait) {
       log.info("task {} on {}: {}", task.getId(), topic(), wait.message());
       report(
@@ -241,6 +240,26 @@ final class TopicWorker<I, O> {
       fail(task, service, retry.message(), retry.retriesLeft(), retry.backoffMillis(), error);
     } else if (outcome instanceof Incident incident) {
       fail(task, service, incident.message(), 0, 0, error);
+    }
+  }
+
+  /**
+   * Raises the BPMN error; when the diagram has no event that catches it (the engine refuses it),
+   * the task becomes an incident that names the code, instead of being fetched again and again.
+   */
+  private void raise(
+      ExternalTask task, ExternalTaskService service, BpmnError bpmnError, Throwable error) {
+    String message = PersonalData.redact(bpmnError.message());
+    try {
+      service.handleBpmnError(task, bpmnError.code(), message, bpmnError.variables());
+    } catch (EngineException | BadRequestException e) {
+      String uncaught =
+          "%s raised BPMN error %s, which nothing in the diagram catches: %s"
+              .formatted(topic(), bpmnError.code(), message);
+      fail(task, service, uncaught, 0, 0, error);
+    } catch (RuntimeException e) {
+      log.warn(
+          "cannot report task {} on {} to the engine: {}", task.getId(), topic(), e.toString());
     }
   }
 

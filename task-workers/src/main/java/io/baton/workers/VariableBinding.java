@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import io.baton.connectors.ActionDigest;
 import io.baton.connectors.ProcessVariables;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -14,14 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
+import org.camunda.bpm.client.variable.value.JsonValue;
 
 /** Binds task variables to a connector's input record and maps its output record to variables. */
 class VariableBinding {
 
   private final ObjectMapper json =
       JsonMapper.builder()
-          .findAndAddModules()
+          // the modules named, not all on the classpath: a test classpath has Kafka's Scala module,
+          // which would turn untyped maps and lists into Scala collections
+          .addModules(new Jdk8Module(), new JavaTimeModule(), new ParameterNamesModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
   private final Validator validator;
@@ -51,8 +59,27 @@ class VariableBinding {
         .findFirst();
   }
 
+  /**
+   * A task's variables as a connector reads them: a JSON variable (such as one an input mapping
+   * builds with {@code S(...)}) as the JSON it holds, not as its text, the same way the engine
+   * reads it when it computes the approval digest of a tool's arguments.
+   */
+  Map<String, Object> variables(ExternalTask task) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String name : task.getAllVariables().keySet()) {
+      Object typed = task.getVariableTyped(name);
+      variables.put(
+          name,
+          typed instanceof JsonValue json && json.getValue() != null
+              ? ActionDigest.readJson(json.getValue())
+              : task.getVariable(name));
+    }
+    return variables;
+  }
+
   <I> I bind(Map<String, Object> variables, Class<I> inputType) {
     I input;
+    variables = ActionDigest.jsonAsText(variables, inputType);
     Optional<String> all = allVariablesComponent(inputType);
     if (all.isPresent()) {
       Map<String, Object> withAll = new LinkedHashMap<>(variables);

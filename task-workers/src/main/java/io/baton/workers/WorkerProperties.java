@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     back
  * @param timeout how long one task may run before it counts as a failure
  * @param topics per-connector overrides, keyed by the connector name (topic without "baton.")
+ * @param include the connectors this process runs, by name; empty means all
+ * @param exclude the connectors this process leaves to other workers, by name (for example the
+ *     tools, run by a worker next to the systems they act on)
  */
 @ConfigurationProperties("baton.workers")
 public record WorkerProperties(
@@ -39,7 +43,9 @@ public record WorkerProperties(
     @DefaultValue("5s") Duration retryBackoff,
     @DefaultValue("30s") Duration shutdownGrace,
     @DefaultValue("10m") Duration timeout,
-    @DefaultValue Map<String, TopicSettings> topics) {
+    @DefaultValue Map<String, TopicSettings> topics,
+    @DefaultValue List<String> include,
+    @DefaultValue List<String> exclude) {
 
   public WorkerProperties {
     if (workerId == null || workerId.isBlank()) {
@@ -49,6 +55,12 @@ public record WorkerProperties(
               + "-"
               + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
+  }
+
+  /** Whether this process runs the workers of {@code topic}. */
+  boolean runs(String topic) {
+    String name = topic.startsWith("baton.") ? topic.substring(6) : topic;
+    return (include.isEmpty() || include.contains(name)) && !exclude.contains(name);
   }
 
   /** The settings of a topic: its overrides, else these defaults. */

@@ -35,7 +35,8 @@ public class WorkerRuntime {
       List<ConnectorFunction<?, ?>> connectors,
       VariableBinding binding) {
     this.properties = properties;
-    this.connectors = connectors;
+    this.connectors =
+        connectors.stream().filter(connector -> properties.runs(connector.topic())).toList();
     this.binding = binding;
   }
 

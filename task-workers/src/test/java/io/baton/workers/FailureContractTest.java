@@ -33,9 +33,9 @@ class FailureContractTest {
     return Stream.of(
         // thrown, the task's retries so far (null: first failure), expected outcome
         Arguments.of(
-            new ConnectorBpmnError("HTTP_409", "HTTP 409 from erp"),
+            new ConnectorBpmnError("HTTP_409", "HTTP 409 from erp", Map.of("httpStatus", 409)),
             null,
-            new BpmnError("HTTP_409", "HTTP 409 from erp")),
+            new BpmnError("HTTP_409", "HTTP 409 from erp", Map.of("httpStatus", 409))),
         Arguments.of(
             new BudgetExceededException("case budget of 0.10 spent"),
             2,

@@ -231,6 +231,29 @@ class WorkerRuntimeIT {
                 .activityId("outcome-handled")
                 .count())
         .isEqualTo(1);
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName("outcomeStatus")
+                .singleResult()
+                .getValue())
+        .as("the boundary event sees the error's variables")
+        .isEqualTo(409);
+  }
+
+  @Test
+  void should_end_a_bpmn_error_the_diagram_does_not_catch_in_an_incident_that_names_it() {
+    ProcessInstance pi = start(1, "uncaught", 0).get(0);
+
+    start(runtime(settings(5, 1, 60_000, 3)));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> incident(pi) != null);
+    assertThat(incident(pi).getIncidentMessage())
+        .isEqualTo(
+            "test.work raised BPMN error NOT_DRAWN, which nothing in the diagram catches:"
+                + " nobody catches this");
+    assertThat(connector.calls.get()).as("not fetched again and again").isEqualTo(1);
   }
 
   @Test
@@ -342,7 +365,9 @@ class WorkerRuntimeIT {
         settings.retryBackoff(),
         Duration.ofMillis(500),
         settings.timeout(),
-        Map.of());
+        Map.of(),
+        List.of(),
+        List.of());
   }
 
   private static TopicSettings settings(
@@ -440,7 +465,10 @@ class WorkerRuntimeIT {
         case "fail" -> throw new IllegalStateException("the tool is down");
         case "misconfigured" -> throw new IllegalArgumentException("no model named 'gpt-9'");
         case "retry-later" -> throw new RetryLaterException("rate limited", Duration.ofSeconds(60));
-        case "bpmn" -> throw new ConnectorBpmnError("TEST_OUTCOME", "the model is unsure");
+        case "bpmn" ->
+            throw new ConnectorBpmnError(
+                "TEST_OUTCOME", "the model is unsure", Map.of("outcomeStatus", 409));
+        case "uncaught" -> throw new ConnectorBpmnError("NOT_DRAWN", "nobody catches this");
         default -> new Output("hello " + input.name(), call);
       };
     }

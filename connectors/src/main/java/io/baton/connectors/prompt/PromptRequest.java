@@ -11,10 +11,19 @@ import java.util.Map;
  * @param promptId the id of a prompt template in {@code processes/prompts/}
  * @param promptVersion the template's version; the latest when not given
  * @param model the named model to ask; it must be generative
+ * @param schemaId a JSON schema in {@code processes/schemas/} the answer must fit; for templates
+ *     that ask for JSON
  * @param variables the process variables; the template's placeholders are filled from them
  */
 public record PromptRequest(
     @NotBlank String promptId,
     @Min(1) Integer promptVersion,
     @NotBlank String model,
-    @ProcessVariables Map<String, Object> variables) {}
+    String schemaId,
+    @ProcessVariables Map<String, Object> variables) {
+
+  public PromptRequest(
+      String promptId, Integer promptVersion, String model, Map<String, Object> variables) {
+    this(promptId, promptVersion, model, null, variables);
+  }
+}

@@ -4,8 +4,9 @@ import static io.baton.models.TestModels.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.TaskContext;
-import io.baton.models.ModelNotGenerativeException;
+import io.baton.connectors.extract.SchemaCatalog;
 import io.baton.models.ModelOutputException;
 import io.baton.models.ModelRegistry;
 import io.baton.models.ModelSettings;
@@ -25,7 +26,9 @@ class PromptFunctionTest {
           Map.of(
               "local", ModelSettings.of("local"),
               "remote", remote("openai", "sim-small", simulator.baseUrl(), "test")));
-  private final PromptFunction prompt = new PromptFunction(registry, models.prompts);
+  private final PromptFunction prompt =
+      new PromptFunction(
+          registry, models.prompts, new SchemaCatalog("classpath*:processes/schemas/*.json"));
   private final Map<String, Object> variables =
       Map.of("documentText", "Water damage in the kitchen, no photos.");
 
@@ -87,7 +90,59 @@ class PromptFunctionTest {
                 prompt.apply(
                     new PromptRequest("summarize-claim", null, "local", variables),
                     TaskContext.NONE))
-        .isInstanceOf(ModelNotGenerativeException.class);
+        .isInstanceOfSatisfying(
+            ConnectorBpmnError.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PromptFunction.NO_GENERATIVE_MODEL);
+              assertThat(e).hasMessageContaining("model 'local' is not generative");
+            });
     assertThat(simulator.requests()).isEmpty();
+  }
+
+  private final Map<String, Object> delayed =
+      Map.of(
+          "shipmentId", "S-1001",
+          "quantity", 40,
+          "sku", "PUMP-200",
+          "supplierId", "SUP-7",
+          "destination", "Rotterdam",
+          "delayDays", 9,
+          "inventory", "[{\"warehouse\":\"Hamburg\",\"available\":120}]",
+          "contractClauses", "The supplier pays 1% of the order value per day of delay.");
+
+  @Test
+  void should_accept_an_answer_that_fits_the_schema() {
+    simulator
+        .when(Match.userContains("S-1001"))
+        .replyJson(
+            "{\"impact\":\"HIGH\",\"rerouteOption\":\"TRANSFER_STOCK\",\"rerouteWarehouse\":"
+                + "\"Hamburg\",\"rerouteCost\":1800,\"rerouteRationale\":\"Hamburg has stock.\"}");
+
+    PromptResult result =
+        prompt.apply(
+            new PromptRequest("assess-disruption", 1, "remote", "reroute-proposal", delayed),
+            TaskContext.NONE);
+
+    assertThat(result.answerJson()).containsEntry("rerouteWarehouse", "Hamburg");
+  }
+
+  @Test
+  void should_raise_answer_invalid_when_the_answer_does_not_fit_the_schema() {
+    simulator
+        .when(Match.userContains("S-1001"))
+        .replyJson("{\"impact\":\"SEVERE\",\"rerouteOption\":\"TELEPORT\"}");
+
+    assertThatThrownBy(
+            () ->
+                prompt.apply(
+                    new PromptRequest(
+                        "assess-disruption", 1, "remote", "reroute-proposal", delayed),
+                    TaskContext.NONE))
+        .isInstanceOfSatisfying(
+            ConnectorBpmnError.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PromptFunction.ANSWER_INVALID);
+              assertThat(e).hasMessageContaining("does not fit schema 'reroute-proposal'");
+            });
   }
 }

@@ -12,12 +12,16 @@ import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.ensemble.EnsembleFunction;
 import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
+import io.baton.connectors.http.HttpFunction;
 import io.baton.connectors.kafka.KafkaPublishFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
 import io.baton.connectors.retrieve.RetrieveFunction;
+import io.baton.connectors.sql.SqlFunction;
 import io.baton.connectors.validate.ValidateFunction;
+import io.baton.models.BudgetExceededException;
+import io.baton.models.ModelRegistry;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -71,11 +75,13 @@ class ElementTemplateGoldenTest {
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.guard", GuardFunction.class),
+          entry("io.baton.http", HttpFunction.class),
           entry("io.baton.kafka-publish", KafkaPublishFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
           entry("io.baton.send-reply", ReplyDeliveryFunction.class),
+          entry("io.baton.sql", SqlFunction.class),
           entry("io.baton.validate", ValidateFunction.class));
 
   /** Where the connectors' code lives; test doubles elsewhere need no template. */
@@ -227,8 +233,9 @@ class ElementTemplateGoldenTest {
    * UPPER_SNAKE_CASE, such as {@code ClassifyFunction.LOW_CONFIDENCE}) is in its template: a {@code
    * bpmn:Error} scope with that {@code errorCode}, referenced by a hidden {@code
    * camunda:errorEventDefinition} whose expression is {@value #NEVER}, and named in the
-   * description. Applying the template then puts the error into the diagram, ready for a boundary
-   * event.
+   * description. A connector that asks a model (it takes the {@link ModelRegistry}) also raises
+   * BUDGET_EXCEEDED: the worker's failure contract raises it for every such connector. Applying the
+   * template then puts the error into the diagram, ready for a boundary event.
    */
   @ParameterizedTest
   @MethodSource("templates")
@@ -420,6 +427,11 @@ class ElementTemplateGoldenTest {
   /** The connector's BPMN error codes: constant name by code. */
   private static Map<String, String> bpmnErrorCodes(Class<?> connector) {
     Map<String, String> codes = new TreeMap<>();
+    if (Arrays.stream(connector.getConstructors())
+        .flatMap(constructor -> Arrays.stream(constructor.getParameterTypes()))
+        .anyMatch(ModelRegistry.class::equals)) {
+      codes.put(BudgetExceededException.CODE, "the failure contract (BudgetExceededException)");
+    }
     for (Field field : connector.getDeclaredFields()) {
       int modifiers = field.getModifiers();
       if (Modifier.isPublic(modifiers)
