@@ -16,8 +16,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
 /**
  * The whole engine application on a random port with the {@code postgres} profile, as it runs in
  * production, on a database of its own named after the test class on the embedded PostgreSQL server
- * ({@link EmbeddedPostgres}). The settings the profile refuses to default are given: the database
- * and the passwords below.
+ * ({@link EmbeddedPostgres}). The settings the profile refuses to default are given: the database,
+ * the passwords and the e-mail sender below.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,6 +34,9 @@ public @interface PostgresEngineIT {
 
   /** The password of the workers' service account {@code worker}; it meets the password policy. */
   String WORKER_PASSWORD = "Test-W0rker!Secret";
+
+  /** The sender of e-mail, which the postgres profile leaves unset. */
+  String EMAIL_FROM = "Baton test <baton@test.example>";
 
   /** Settings for this test class, as {@code key=value}: {@code baton.workers.enabled=false}. */
   @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
