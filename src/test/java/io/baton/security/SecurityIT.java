@@ -477,8 +477,7 @@ class SecurityIT {
         rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 403));
       }
       for (String user :
-          List.of(
-              "admin", "analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
+          List.of("admin", "analyst", "reviewer", "supervisor", "auditor", "operator", "worker")) {
         // the demo ERP stands in for another system: Baton's accounts are not its users
         rows.add(new Row(user, HttpMethod.GET, "/demo/erp/shipments", null, 401));
         rows.add(
