@@ -50,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "baton.workers.exclude=http",
       "baton.events.kafka.topics=shipments",
-      "baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN
+      "baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN,
+      "baton.tools.email.from=Baton <baton@localhost>"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupplyChainDisruptionIT {

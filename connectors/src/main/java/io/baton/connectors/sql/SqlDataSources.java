@@ -48,7 +48,8 @@ final class SqlDataSources implements AutoCloseable {
     config.setAutoCommit(false);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(Math.max(250, source.timeout().toMillis()));
+    // the query's timeout bounds the query; a first connection on a busy host may take longer
+    config.setConnectionTimeout(Math.max(10_000, source.timeout().toMillis()));
     // connect on first use, not now: a database that is down fails the task, not the start
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
