@@ -30,36 +30,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Events over HTTP in the embedded default (H2, no broker): {@code POST /api/events} as user {@code
  * integration} starts a case, continues a waiting one, answers a second delivery with the first
  * one's case, and refuses what it cannot take with a reason, writing nothing.
  */
-@EngineIT(
-    properties = {
-      "baton.workers.enabled=false",
-      "baton.events.mappings.test-started.type=" + STARTED,
-      "baton.events.mappings.test-started.message=TestEventStarted",
-      "baton.events.mappings.test-started.action=start",
-      "baton.events.mappings.test-started.business-key=$.caseId",
-      "baton.events.mappings.test-arrived.type=" + ARRIVED,
-      "baton.events.mappings.test-arrived.message=TestEventArrived",
-      "baton.events.mappings.test-arrived.action=correlate",
-      "baton.events.mappings.test-arrived.business-key=$.caseId",
-      "baton.events.mappings.start-as-correlate.type=io.baton.test.misrouted",
-      "baton.events.mappings.start-as-correlate.message=TestEventStarted",
-      "baton.events.mappings.start-as-correlate.action=correlate",
-      "baton.events.mappings.start-as-correlate.business-key=$.caseId",
-      "baton.events.mappings.not-deployed.type=io.baton.test.nowhere",
-      "baton.events.mappings.not-deployed.message=NobodyListens",
-      "baton.events.mappings.not-deployed.action=start",
-      "baton.events.mappings.not-deployed.business-key=$.caseId",
-      "baton.events.mappings.broken.type=io.baton.test.broken",
-      "baton.events.mappings.broken.message=TestEventBroken",
-      "baton.events.mappings.broken.action=start",
-      "baton.events.mappings.broken.business-key=$.caseId"
-    })
+@EngineIT(properties = "baton.workers.enabled=false")
+@TestPropertySource(locations = TestEvents.MAPPINGS)
 class EventsIT {
 
   static final ObjectMapper JSON = new ObjectMapper();

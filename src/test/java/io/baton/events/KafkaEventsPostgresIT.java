@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Events from Kafka as in production: PostgreSQL and a real KRaft broker. A record starts a case
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The intake rate is printed and written to {@code target/event-intake.txt}, never asserted.
  */
 @PostgresEngineIT(properties = "baton.workers.enabled=false")
+@TestPropertySource(locations = TestEvents.MAPPINGS)
 class KafkaEventsPostgresIT {
 
   static final String TOPIC = "test.events";
@@ -85,10 +87,6 @@ class KafkaEventsPostgresIT {
     registry.add("baton.events.kafka.topics", () -> TOPIC);
     registry.add("baton.events.kafka.dead-letter-topic", () -> DEAD_LETTERS);
     registry.add("baton.events.kafka.concurrency", () -> PARTITIONS);
-    for (String mapping : TestEvents.MAPPINGS) {
-      String[] keyValue = mapping.split("=", 2);
-      registry.add(keyValue[0], () -> keyValue[1]);
-    }
   }
 
   @BeforeEach

@@ -14,29 +14,8 @@ final class TestEvents {
   static final String STARTED = "io.baton.test.started";
   static final String ARRIVED = "io.baton.test.arrived";
 
-  /** The mappings the ITs run with, as {@code key=value}. */
-  static final String[] MAPPINGS = {
-    "baton.events.mappings.test-started.type=" + STARTED,
-    "baton.events.mappings.test-started.message=TestEventStarted",
-    "baton.events.mappings.test-started.action=start",
-    "baton.events.mappings.test-started.business-key=$.caseId",
-    "baton.events.mappings.test-arrived.type=" + ARRIVED,
-    "baton.events.mappings.test-arrived.message=TestEventArrived",
-    "baton.events.mappings.test-arrived.action=correlate",
-    "baton.events.mappings.test-arrived.business-key=$.caseId",
-    "baton.events.mappings.start-as-correlate.type=io.baton.test.misrouted",
-    "baton.events.mappings.start-as-correlate.message=TestEventStarted",
-    "baton.events.mappings.start-as-correlate.action=correlate",
-    "baton.events.mappings.start-as-correlate.business-key=$.caseId",
-    "baton.events.mappings.not-deployed.type=io.baton.test.nowhere",
-    "baton.events.mappings.not-deployed.message=NobodyListens",
-    "baton.events.mappings.not-deployed.action=start",
-    "baton.events.mappings.not-deployed.business-key=$.caseId",
-    "baton.events.mappings.broken.type=io.baton.test.broken",
-    "baton.events.mappings.broken.message=TestEventBroken",
-    "baton.events.mappings.broken.action=start",
-    "baton.events.mappings.broken.business-key=$.caseId",
-  };
+  /** The mappings the ITs run with: {@link #STARTED} and {@link #ARRIVED} among them. */
+  static final String MAPPINGS = "classpath:events/test-mappings.properties";
 
   private TestEvents() {}
 
