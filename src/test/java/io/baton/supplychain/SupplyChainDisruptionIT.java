@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.baton.support.PostgresEngineIT;
 import io.baton.workers.TestWorkers;
+import io.baton.workers.WorkerApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,8 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (embedded, KRaft) Kafka broker starts the case; the embedded workers check the demo inventory
  * (sql), find the contract clauses (retrieve), assess the delay (the decision table, as no
  * generative model is configured), mail the planners (into a directory) and route it; a reviewer
- * approves in Tasklist's API; a standalone worker JVM runs the http tool against a stand-in ERP
- * that counts the updates it received and applied.
+ * approves in Tasklist's API; a worker that runs only the http tool (in this JVM, and in one of its
+ * own for the kill) updates a stand-in ERP that counts the updates it received and applied.
  */
 @PostgresEngineIT(
     demoUsers = true,
@@ -59,7 +61,8 @@ class SupplyChainDisruptionIT {
   private static final EmbeddedKafkaKraftBroker kafka = startKafka();
   private static final ErpStandIn erp = ErpStandIn.start();
   private static final Path mail = tempDirectory();
-  private static Process httpWorker;
+  private static ConfigurableApplicationContext httpWorker;
+  private static Process httpWorkerJvm;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -82,7 +85,10 @@ class SupplyChainDisruptionIT {
   @AfterAll
   static void stop() {
     if (httpWorker != null) {
-      httpWorker.destroyForcibly();
+      httpWorker.close();
+    }
+    if (httpWorkerJvm != null) {
+      httpWorkerJvm.destroyForcibly();
     }
     erp.stop();
     kafka.destroy();
@@ -91,7 +97,7 @@ class SupplyChainDisruptionIT {
   @Test
   @Order(1)
   void a_delayed_shipment_on_kafka_ends_in_one_erp_update_after_one_approval() throws Exception {
-    startHttpWorker("scd-http-worker-1");
+    httpWorker = WorkerApplication.start(httpWorkerArgs());
     publish("evt-1001", "S-1001", 30, 9);
     publish("evt-1001", "S-1001", 30, 9); // delivered twice: one case
     ProcessInstance pi = awaitCase("S-1001");
@@ -154,14 +160,16 @@ class SupplyChainDisruptionIT {
     awaitWaitingAt(pi, "review-reroute");
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     CountDownLatch[] hold = erp.holdNext("S-1003");
+    httpWorker.close(); // the worker in a JVM of its own takes the ERP update
+    httpWorkerJvm = TestWorkers.startJvm("scd-http-worker", httpWorkerArgs());
 
     runUpdate(pi);
-    assertThat(hold[0].await(60, TimeUnit.SECONDS)).as("the ERP call is under way").isTrue();
-    httpWorker.destroyForcibly(); // SIGKILL while the ERP answers
-    httpWorker.waitFor(30, TimeUnit.SECONDS);
+    assertThat(hold[0].await(90, TimeUnit.SECONDS)).as("the ERP call is under way").isTrue();
+    httpWorkerJvm.destroyForcibly(); // SIGKILL while the ERP answers
+    httpWorkerJvm.waitFor(30, TimeUnit.SECONDS);
     hold[1].countDown();
 
-    startHttpWorker("scd-http-worker-2");
+    httpWorker = WorkerApplication.start(httpWorkerArgs());
     awaitEnded(pi);
     assertThat(erp.applied("S-1003")).as("applied once").hasSize(1);
     assertThat(erp.received("S-1003"))
@@ -170,17 +178,15 @@ class SupplyChainDisruptionIT {
         .containsOnly(erp.applied("S-1003").get(0).idempotencyKey());
   }
 
-  private void startHttpWorker(String name) throws IOException {
-    httpWorker =
-        TestWorkers.startJvm(
-            name,
-            TestWorkers.args(
-                port,
-                PostgresEngineIT.WORKER_PASSWORD,
-                "--baton.workers.include=http",
-                "--baton.workers.lock-duration=4s",
-                "--baton.tools.http.erp.base-url=" + erp.url(),
-                "--baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN));
+  /** A worker that runs only the http tool, as a deployment may run tools apart. */
+  private String[] httpWorkerArgs() {
+    return TestWorkers.args(
+        port,
+        PostgresEngineIT.WORKER_PASSWORD,
+        "--baton.workers.include=http",
+        "--baton.workers.lock-duration=4s",
+        "--baton.tools.http.erp.base-url=" + erp.url(),
+        "--baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN);
   }
 
   /** Runs the asynchronous start of the ERP update (the job executor is off in tests). */
