@@ -7,6 +7,7 @@ import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.events.KafkaEventScenarios;
 import io.baton.support.PostgresEngineIT;
 import io.baton.workers.TestWorkers;
 import io.baton.workers.WorkerApplication;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -38,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The supply-chain disruption process end to end on PostgreSQL: a shipment-delayed event on a real
@@ -45,16 +48,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * (sql), find the contract clauses (retrieve), assess the delay (the decision table, as no
  * generative model is configured), mail the planners (into a directory) and route it; a reviewer
  * approves in Tasklist's API; a worker that runs only the http tool (in this JVM, and in one of its
- * own for the kill) updates a stand-in ERP that counts the updates it received and applied.
+ * own for the kill) updates a stand-in ERP that counts the updates it received and applied. The
+ * general Kafka intake scenarios run in the same application ({@link EventsFromKafka}).
  */
 @PostgresEngineIT(
     demoUsers = true,
     properties = {
       "baton.workers.exclude=http",
-      "baton.events.kafka.topics=shipments",
       "baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN,
       "baton.tools.email.from=Baton <baton@localhost>"
     })
+@TestPropertySource(locations = KafkaEventScenarios.MAPPINGS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupplyChainDisruptionIT {
 
@@ -72,6 +76,7 @@ class SupplyChainDisruptionIT {
   @DynamicPropertySource
   static void parts(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
+    KafkaEventScenarios.settings(registry, "shipments," + KafkaEventScenarios.TOPIC);
     registry.add("baton.tools.http.erp.base-url", erp::url);
     registry.add("baton.tools.email.outbox-directory", mail::toString);
     registry.add("baton.tools.sql.inventory.username", () -> "sa");
@@ -178,6 +183,19 @@ class SupplyChainDisruptionIT {
         .containsOnly(erp.applied("S-1003").get(0).idempotencyKey());
   }
 
+  /**
+   * Events from Kafka in general (one case per event, dead letters, a burst of 1,000), in this
+   * application: it starts on PostgreSQL with a broker once for both.
+   */
+  @Nested
+  class EventsFromKafka extends KafkaEventScenarios {
+
+    @Override
+    protected String bootstrapServers() {
+      return kafka.getBrokersAsString();
+    }
+  }
+
   /** A worker that runs only the http tool, as a deployment may run tools apart. */
   private String[] httpWorkerArgs() {
     return TestWorkers.args(
@@ -249,7 +267,13 @@ class SupplyChainDisruptionIT {
   }
 
   private static EmbeddedKafkaKraftBroker startKafka() {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, "shipments");
+    EmbeddedKafkaKraftBroker broker =
+        new EmbeddedKafkaKraftBroker(
+            1,
+            KafkaEventScenarios.PARTITIONS,
+            "shipments",
+            KafkaEventScenarios.TOPIC,
+            KafkaEventScenarios.DEAD_LETTERS);
     broker.afterPropertiesSet();
     return broker;
   }

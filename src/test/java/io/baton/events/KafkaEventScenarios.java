@@ -6,7 +6,6 @@ import static io.baton.events.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.support.PostgresEngineIT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,45 +27,57 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Events from Kafka as in production: PostgreSQL and a real KRaft broker. A record starts a case
  * once however often it is delivered, a malformed one goes unchanged to the dead-letter topic with
  * its reason, and a burst of 1,000 events with duplicates among them ends as exactly 1,000 cases.
  * The intake rate is printed and written to {@code target/event-intake.txt}, never asserted.
+ *
+ * <p>A test class that starts the application on PostgreSQL with a broker runs these as a nested
+ * class (so the suite starts that application once): its broker has {@link #TOPIC} with {@link
+ * #PARTITIONS} partitions and {@link #DEAD_LETTERS}, and its settings are {@link #settings}.
  */
-@PostgresEngineIT(properties = "baton.workers.enabled=false")
-@TestPropertySource(locations = TestEvents.MAPPINGS)
-class KafkaEventsPostgresIT {
+public abstract class KafkaEventScenarios {
 
-  static final String TOPIC = "test.events";
-  static final String DEAD_LETTERS = "test.events.dead-letter";
-  static final int PARTITIONS = 2;
+  public static final String TOPIC = "test.events";
+  public static final String DEAD_LETTERS = "test.events.dead-letter";
+  public static final int PARTITIONS = 2;
 
-  static EmbeddedKafkaKraftBroker broker;
-  static KafkaProducer<byte[], byte[]> producer;
+  /** The mappings these scenarios need, for {@code @TestPropertySource(locations = ...)}. */
+  public static final String MAPPINGS = TestEvents.MAPPINGS;
+
+  private KafkaProducer<byte[], byte[]> producer;
 
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPIC, DEAD_LETTERS);
-    broker.afterPropertiesSet();
+  /** The broker's address. */
+  protected abstract String bootstrapServers();
+
+  /**
+   * The events settings these scenarios need, besides the broker's address.
+   *
+   * @param topics every topic the application consumes, {@link #TOPIC} among them
+   */
+  public static void settings(DynamicPropertyRegistry registry, String topics) {
+    registry.add("baton.events.kafka.topics", () -> topics);
+    registry.add("baton.events.kafka.dead-letter-topic", () -> DEAD_LETTERS);
+    registry.add("baton.events.kafka.concurrency", () -> PARTITIONS);
+  }
+
+  @BeforeEach
+  void startProducer() {
     producer =
         new KafkaProducer<>(
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
+                bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
@@ -75,18 +86,9 @@ class KafkaEventsPostgresIT {
                 5));
   }
 
-  @AfterAll
-  static void stopBroker() {
+  @AfterEach
+  void stopProducer() {
     producer.close();
-    broker.destroy();
-  }
-
-  @DynamicPropertySource
-  static void kafka(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", () -> broker.getBrokersAsString());
-    registry.add("baton.events.kafka.topics", () -> TOPIC);
-    registry.add("baton.events.kafka.dead-letter-topic", () -> DEAD_LETTERS);
-    registry.add("baton.events.kafka.concurrency", () -> PARTITIONS);
   }
 
   @BeforeEach
@@ -94,11 +96,11 @@ class KafkaEventsPostgresIT {
     TestEvents.deploy(repository);
   }
 
-  static void send(String key, String value) {
+  void send(String key, String value) {
     producer.send(new ProducerRecord<>(TOPIC, bytes(key), bytes(value)));
   }
 
-  static void send(int partition, String key, String value) {
+  void send(int partition, String key, String value) {
     producer.send(new ProducerRecord<>(TOPIC, partition, bytes(key), bytes(value)));
   }
 
@@ -227,12 +229,12 @@ class KafkaEventsPostgresIT {
         .count();
   }
 
-  static List<ConsumerRecord<byte[], byte[]>> deadLetters(int count) {
+  List<ConsumerRecord<byte[], byte[]>> deadLetters(int count) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
+                bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "dead-letter-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
