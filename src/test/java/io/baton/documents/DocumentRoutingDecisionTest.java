@@ -3,16 +3,11 @@ package io.baton.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.connectors.vocabulary.Route;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.baton.support.DecisionFiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,16 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DocumentRoutingDecisionTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision routing;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = new FileInputStream("processes/document-routing.dmn")) {
-      routing = dmn.parseDecision("document-routing", in);
-    }
-  }
+  private static final DmnDecision routing =
+      DecisionFiles.parse("document-routing.dmn", "document-routing");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -72,7 +59,8 @@ class DocumentRoutingDecisionTest {
     inputs.put("totalAmount", amount);
     inputs.put("policyFound", policyFound);
 
-    DmnDecisionResultEntries result = dmn.evaluateDecision(routing, inputs).getSingleResult();
+    DmnDecisionResultEntries result =
+        DecisionFiles.DMN.evaluateDecision(routing, inputs).getSingleResult();
 
     assertThat(result.<String>getEntry("route")).as(description).isEqualTo(route.name());
     assertThat(result.<Boolean>getEntry("fourEyes")).as(description).isEqualTo(fourEyes);

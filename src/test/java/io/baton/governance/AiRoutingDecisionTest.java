@@ -2,36 +2,19 @@ package io.baton.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.baton.support.DecisionFiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The analysts' routing table, processes/ai-routing.dmn, from its inputs to the route it picks. */
 class AiRoutingDecisionTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision routing;
-  private static DmnDecision fourEyes;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = new FileInputStream("processes/ai-routing.dmn")) {
-      routing = dmn.parseDecision("ai-routing", in);
-    }
-    try (InputStream in = new FileInputStream("processes/ai-routing.dmn")) {
-      fourEyes = dmn.parseDecision("ai-four-eyes", in);
-    }
-  }
+  private static final DmnDecision routing = DecisionFiles.parse("ai-routing.dmn", "ai-routing");
+  private static final DmnDecision fourEyes = DecisionFiles.parse("ai-routing.dmn", "ai-four-eyes");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -90,7 +73,8 @@ class AiRoutingDecisionTest {
     inputs.put("guardVerdict", guardVerdict);
     inputs.put("guardRisk", guardRisk);
 
-    DmnDecisionResultEntries result = dmn.evaluateDecision(routing, inputs).getSingleResult();
+    DmnDecisionResultEntries result =
+        DecisionFiles.DMN.evaluateDecision(routing, inputs).getSingleResult();
 
     assertThat(result.<String>getEntry("route")).as(description).isEqualTo(route);
     assertThat(result.<String>getEntry("reason")).isNotBlank();
@@ -111,7 +95,8 @@ class AiRoutingDecisionTest {
   void should_ask_for_four_eyes_whatever_the_route(
       double amount, String risk, String guardRisk, boolean expected) {
     DmnDecisionResultEntries result =
-        dmn.evaluateDecision(
+        DecisionFiles.DMN
+            .evaluateDecision(
                 fourEyes, Map.of("amount", amount, "risk", risk, "guardRisk", guardRisk))
             .getSingleResult();
 

@@ -3,16 +3,11 @@ package io.baton.supplychain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.connectors.vocabulary.Route;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.baton.support.DecisionFiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,20 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DisruptionDecisionsTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision impact;
-  private static DmnDecision routing;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = new FileInputStream("processes/disruption-impact.dmn")) {
-      impact = dmn.parseDecision("disruption-impact", in);
-    }
-    try (InputStream in = new FileInputStream("processes/disruption-routing.dmn")) {
-      routing = dmn.parseDecision("disruption-routing", in);
-    }
-  }
+  private static final DmnDecision impact =
+      DecisionFiles.parse("disruption-impact.dmn", "disruption-impact");
+  private static final DmnDecision routing =
+      DecisionFiles.parse("disruption-routing.dmn", "disruption-routing");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -64,7 +49,8 @@ class DisruptionDecisionsTest {
     inputs.put("availableElsewhere", availableElsewhere);
     inputs.put("bestWarehouse", "rotterdam");
 
-    DmnDecisionResultEntries result = dmn.evaluateDecision(impact, inputs).getSingleResult();
+    DmnDecisionResultEntries result =
+        DecisionFiles.DMN.evaluateDecision(impact, inputs).getSingleResult();
 
     assertThat(result.<String>getEntry("impact")).as(description).isEqualTo(expectedImpact);
     assertThat(result.<String>getEntry("rerouteOption")).as(description).isEqualTo(option);
@@ -106,7 +92,8 @@ class DisruptionDecisionsTest {
     inputs.put("impact", impactLevel);
     inputs.put("rerouteCost", cost);
 
-    DmnDecisionResultEntries result = dmn.evaluateDecision(routing, inputs).getSingleResult();
+    DmnDecisionResultEntries result =
+        DecisionFiles.DMN.evaluateDecision(routing, inputs).getSingleResult();
 
     assertThat(result.<String>getEntry("route")).as(description).isEqualTo(route.name());
     assertThat(result.<Boolean>getEntry("fourEyes")).as(description).isEqualTo(fourEyes);
