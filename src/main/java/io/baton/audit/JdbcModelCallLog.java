@@ -4,29 +4,54 @@ import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps model calls in {@code baton_model_call}, beside the engine's tables. */
 @Component
 public class JdbcModelCallLog implements ModelCallLog {
 
   private static final String COLUMNS =
-      "started_at, model, provider, provider_model, task, prompt_id, prompt_version, input_tokens,"
+      "call_id, started_at, model, provider, provider_model, task, prompt_id, prompt_version, input_tokens,"
           + " output_tokens, cost, latency_ms, outcome, error, input_sha256, process_instance_id,"
           + " activity_id, task_id";
 
   private final JdbcTemplate jdbc;
+  private final CaseTrail trail;
 
-  public JdbcModelCallLog(JdbcTemplate jdbc) {
+  public JdbcModelCallLog(JdbcTemplate jdbc, CaseTrail trail) {
     this.jdbc = jdbc;
+    this.trail = trail;
   }
 
+  /**
+   * Keeps the call once, and appends it to its case's trail in the same transaction. Two reports of
+   * one call racing each other meet at the unique {@code call_id}: the second fails with a {@link
+   * org.springframework.dao.DuplicateKeyException} and leaves nothing behind.
+   */
   @Override
-  public void record(ModelCallRecord call) {
+  @Transactional
+  public boolean record(ModelCallRecord call) {
+    if (call.callId() == null) {
+      throw new IllegalArgumentException("a model call record needs the callId it was made with");
+    }
+    Integer known =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM baton_model_call WHERE call_id = ?",
+            Integer.class,
+            call.callId());
+    if (known != null && known > 0) {
+      return false;
+    }
     jdbc.update(
-        "INSERT INTO baton_model_call (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO baton_model_call ("
+            + COLUMNS
+            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        call.callId(),
         Timestamp.from(call.startedAt()),
         call.model(),
         call.provider(),
@@ -44,6 +69,39 @@ public class JdbcModelCallLog implements ModelCallLog {
         call.processInstanceId(),
         call.activityId(),
         call.taskId());
+    if (call.processInstanceId() != null) {
+      trail.append(call.processInstanceId(), trailEvent(call));
+    }
+    return true;
+  }
+
+  /** A model call as its case's trail shows it; an answer is marked as AI-generated. */
+  static TrailEvent trailEvent(ModelCallRecord call) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("provider", call.provider());
+    payload.put("providerModel", call.providerModel());
+    payload.put("task", call.task());
+    payload.put("promptId", call.promptId());
+    payload.put("promptVersion", call.promptVersion());
+    payload.put("promptSha256", call.promptSha256());
+    payload.put("inputSha256", call.inputHash());
+    payload.put("output", call.output());
+    payload.put("inputTokens", call.inputTokens());
+    payload.put("outputTokens", call.outputTokens());
+    payload.put("cost", call.cost());
+    payload.put("latencyMs", call.latencyMillis());
+    payload.put("outcome", call.outcome());
+    payload.put("error", call.error());
+    payload.put("externalTaskId", call.taskId());
+    payload.put("startedAt", call.startedAt());
+    return new TrailEvent(
+        TrailKind.MODEL_CALL,
+        "model:" + call.model(),
+        call.activityId(),
+        call.model(),
+        call.output() != null,
+        "model-call:" + call.callId(),
+        payload);
   }
 
   @Override
@@ -62,6 +120,7 @@ public class JdbcModelCallLog implements ModelCallLog {
         "SELECT " + COLUMNS + " FROM baton_model_call WHERE process_instance_id = ? ORDER BY id",
         (rs, row) ->
             new ModelCallRecord(
+                rs.getString("call_id"),
                 rs.getTimestamp("started_at").toInstant(),
                 rs.getString("model"),
                 rs.getString("provider"),
@@ -78,7 +137,9 @@ public class JdbcModelCallLog implements ModelCallLog {
                 rs.getString("input_sha256"),
                 rs.getString("process_instance_id"),
                 rs.getString("activity_id"),
-                rs.getString("task_id")),
+                rs.getString("task_id"),
+                null,
+                null),
         processInstanceId);
   }
 }

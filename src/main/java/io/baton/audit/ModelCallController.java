@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -50,18 +51,28 @@ class ModelCallController {
 
   record Spent(String processInstanceId, BigDecimal cost) {}
 
+  /**
+   * Keeps a worker's report of a model call: 201 the first time, 200 when the same call (same
+   * {@code callId}) was reported before, so a worker that lost the answer may send it again.
+   */
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  void record(@RequestBody ModelCallRecord call) {
+  ResponseEntity<Void> record(@RequestBody ModelCallRecord call) {
     require(Set.of(BatonGroups.WORKERS), "record model calls");
-    if (call.model() == null
+    if (call.callId() == null
+        || call.model() == null
         || call.task() == null
         || call.outcome() == null
         || call.inputHash() == null) {
       throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "a model call needs model, task, outcome and inputHash");
+          HttpStatus.BAD_REQUEST, "a model call needs callId, model, task, outcome and inputHash");
     }
-    calls.record(call);
+    boolean first;
+    try {
+      first = calls.record(call);
+    } catch (DuplicateKeyException racing) {
+      first = false; // the same report, sent again while the first was still being kept
+    }
+    return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK).build();
   }
 
   private void require(Set<String> groups, String what) {

@@ -1,5 +1,8 @@
 package io.baton.effects;
 
+import io.baton.audit.CaseTrail;
+import io.baton.audit.TrailEvent;
+import io.baton.audit.TrailKind;
 import io.baton.effects.EffectLedger.Effect;
 import io.baton.governance.ToolApprovals;
 import io.baton.identity.BatonGroups;
@@ -11,6 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
@@ -39,11 +43,14 @@ class EffectController {
   private final EffectLedger ledger;
   private final IdentityService identity;
   private final ToolApprovals approvalGate;
+  private final CaseTrail trail;
 
-  EffectController(EffectLedger ledger, IdentityService identity, ToolApprovals approvalGate) {
+  EffectController(
+      EffectLedger ledger, IdentityService identity, ToolApprovals approvalGate, CaseTrail trail) {
     this.ledger = ledger;
     this.identity = identity;
     this.approvalGate = approvalGate;
+    this.trail = trail;
   }
 
   @PostMapping("/{key}/start")
@@ -54,6 +61,17 @@ class EffectController {
     if (recorded == null || !recorded.done()) {
       var refusal = approvalGate.check(request.externalTaskId(), request.digest());
       if (refusal.isPresent()) {
+        trail.append(
+            request.processInstanceId(),
+            TrailEvent.of(
+                TrailKind.EFFECT_REFUSED,
+                "approval-gate",
+                null,
+                Map.of(
+                    "idempotencyKey", key,
+                    "topic", request.topic(),
+                    "digest", String.valueOf(request.digest()),
+                    "reason", refusal.get())));
         return Effect.refused(key, refusal.get());
       }
     }

@@ -1,13 +1,19 @@
 package io.baton.effects;
 
+import io.baton.audit.CaseTrail;
+import io.baton.audit.TrailEvent;
+import io.baton.audit.TrailKind;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rows of {@code baton_effect}; the primary key makes one row per intended effect. An attempt
@@ -19,9 +25,11 @@ import org.springframework.stereotype.Repository;
 public class EffectLedger {
 
   private final JdbcTemplate jdbc;
+  private final CaseTrail trail;
 
-  public EffectLedger(JdbcTemplate jdbc) {
+  public EffectLedger(JdbcTemplate jdbc, CaseTrail trail) {
     this.jdbc = jdbc;
+    this.trail = trail;
   }
 
   /**
@@ -85,16 +93,33 @@ public class EffectLedger {
   /**
    * Records the result of an effect by the attempt that holds its lease; the first recorded result
    * stays. Returns the effect: still started, held by another attempt, when {@code owner} did not
-   * hold it.
+   * hold it. The effect that is done goes to its case's trail in the same transaction.
    */
+  @Transactional
   public Effect finish(String key, String owner, String result) {
-    jdbc.update(
-        "UPDATE baton_effect SET state = 'DONE', result = ?, done_at = ?, lease_expires_at = NULL"
-            + " WHERE idempotency_key = ? AND state = 'STARTED' AND lease_owner = ?",
-        result,
-        Timestamp.from(Instant.now()),
-        key,
-        owner);
+    int finished =
+        jdbc.update(
+            "UPDATE baton_effect SET state = 'DONE', result = ?, done_at = ?, lease_expires_at = NULL"
+                + " WHERE idempotency_key = ? AND state = 'STARTED' AND lease_owner = ?",
+            result,
+            Timestamp.from(Instant.now()),
+            key,
+            owner);
+    if (finished == 1) {
+      Map<String, Object> done =
+          jdbc.queryForMap(
+              "SELECT topic, process_instance_id, attempts FROM baton_effect"
+                  + " WHERE idempotency_key = ?",
+              key);
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("idempotencyKey", key);
+      payload.put("topic", done.get("topic"));
+      payload.put("attempts", done.get("attempts"));
+      payload.put("result", result);
+      trail.append(
+          (String) done.get("process_instance_id"),
+          new TrailEvent(TrailKind.EFFECT, owner, null, null, false, "effect:" + key, payload));
+    }
     return find(key).orElseThrow(() -> noSuchEffect(key));
   }
 

@@ -1,10 +1,15 @@
 package io.baton.governance;
 
+import io.baton.audit.CaseTrail;
+import io.baton.audit.TrailEvent;
+import io.baton.audit.TrailKind;
 import io.baton.connectors.vocabulary.Route;
 import io.baton.security.expressions.ExpressionApi;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,12 +34,31 @@ public class CaseApprovals {
   private static final String WITHDRAWN = "WITHDRAWN";
 
   private final JdbcTemplate jdbc;
+  private final CaseTrail trail;
 
-  public CaseApprovals(JdbcTemplate jdbc) {
+  public CaseApprovals(JdbcTemplate jdbc, CaseTrail trail) {
     this.jdbc = jdbc;
+    this.trail = trail;
   }
 
   public void recordRouting(String processInstanceId, CaseRouting routing) {
+    recordRouting(processInstanceId, routing, "engine", Map.of());
+  }
+
+  /**
+   * Appends a routing of the case, and to its trail with who or what routed it and the evidence
+   * (the decision's inputs and the rules that matched).
+   */
+  public void recordRouting(
+      String processInstanceId, CaseRouting routing, String actor, Map<String, ?> evidence) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("decisionKey", routing.decisionKey());
+    payload.putAll(evidence);
+    payload.put("route", routing.route());
+    payload.put("fourEyes", routing.fourEyes());
+    payload.put("reason", routing.reason());
+    trail.append(
+        processInstanceId, TrailEvent.of(TrailKind.ROUTING, actor, routing.activityId(), payload));
     jdbc.update(
         "INSERT INTO baton_routing_record (process_instance_id, activity_id, decision_key, route,"
             + " four_eyes, reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -86,6 +110,13 @@ public class CaseApprovals {
    */
   public void approve(
       String processInstanceId, Stage stage, String approver, String actionId, String digest) {
+    trail.append(
+        processInstanceId,
+        TrailEvent.of(
+            TrailKind.APPROVAL,
+            approver,
+            null,
+            Map.of("stage", stage.name(), "action", String.valueOf(actionId), "digest", digest)));
     jdbc.update(
         "INSERT INTO baton_approval_record (process_instance_id, kind, stage, actor, action_id,"
             + " digest, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -137,6 +168,9 @@ public class CaseApprovals {
         && approval(processInstanceId, Stage.SECOND).isEmpty()) {
       return;
     }
+    trail.append(
+        processInstanceId,
+        TrailEvent.of(TrailKind.WITHDRAWAL, actor, null, Map.of("reason", String.valueOf(reason))));
     jdbc.update(
         "INSERT INTO baton_approval_record (process_instance_id, kind, actor, reason, recorded_at)"
             + " VALUES (?, ?, ?, ?, ?)",

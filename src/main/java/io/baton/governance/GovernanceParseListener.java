@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * listeners that a diagram cannot leave out and a start or modification cannot skip: a business
  * rule task with the property {@value #ROUTING} gets {@code ${routingInputs}} at its start and
  * {@code ${routingPolicy}} at its end; a user task with {@value #REVIEW_STAGE} gets {@code
- * ${reviewForm}} when it is created and {@code ${reviewCompletion}} when it is completed.
+ * ${reviewForm}} when it is created and {@code ${reviewCompletion}} when it is completed; a Baton
+ * connector task gets {@code ${connectorResultTrail}} at its end.
  */
 class GovernanceParseListener extends AbstractBpmnParseListener {
 
@@ -38,6 +39,18 @@ class GovernanceParseListener extends AbstractBpmnParseListener {
           ExecutionListener.EVENTNAME_START, executionListener("routingInputs"));
       activity.addBuiltInListener(
           ExecutionListener.EVENTNAME_END, executionListener("routingPolicy"));
+    }
+  }
+
+  /** A Baton connector task (topic {@code baton.*}) leaves its result in the case trail. */
+  @Override
+  public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    String topic = element.attributeNS(CAMUNDA, "topic");
+    if ("external".equals(element.attributeNS(CAMUNDA, "type"))
+        && topic != null
+        && topic.startsWith("baton.")) {
+      activity.addBuiltInListener(
+          ExecutionListener.EVENTNAME_END, executionListener("connectorResultTrail"));
     }
   }
 

@@ -3,6 +3,7 @@ package io.baton.governance;
 import io.baton.connectors.guard.GuardResult;
 import io.baton.connectors.vocabulary.Risk;
 import io.baton.governance.CaseApprovals.CaseRouting;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +100,18 @@ public class RoutingPolicy implements ExecutionListener {
             inputs.problems(variables));
     boolean fourEyes = fourEyes(task.get("baton.fourEyesDecision"), routing, variables);
 
+    DecisionEvidence.Evidence evidence = DecisionEvidence.take(decisionKey);
+    Map<String, Object> trailEvidence = new LinkedHashMap<>();
+    trailEvidence.put("decisionVersion", evidence.version());
+    trailEvidence.put("inputs", evidence.inputs());
+    trailEvidence.put("matchedRules", evidence.matchedRules());
+    trailEvidence.put("decided", decided.route());
     approvals.recordRouting(
         caseId,
         new CaseRouting(
-            execution.getCurrentActivityId(),
-            decisionKey,
-            route.route(),
-            fourEyes,
-            route.reason()));
+            execution.getCurrentActivityId(), decisionKey, route.route(), fourEyes, route.reason()),
+        "decision:" + decisionKey,
+        trailEvidence);
     approvals.withdraw(caseId, "routing", "the case was routed again");
     execution.setVariable("route", route.route());
     execution.setVariable("routeReason", route.reason());

@@ -8,7 +8,13 @@ import java.math.BigDecimal;
  */
 public interface ModelCallLog {
 
-  void record(ModelCallRecord call);
+  /**
+   * Keeps the call once: a second report with the same {@link ModelCallRecord#callId()} is
+   * recognised and changes nothing.
+   *
+   * @return whether this report was the first of the call
+   */
+  boolean record(ModelCallRecord call);
 
   /** What the model calls recorded for a process instance have cost so far. */
   BigDecimal spentOn(String processInstanceId);

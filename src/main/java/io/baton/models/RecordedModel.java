@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -68,7 +69,8 @@ final class RecordedModel implements AsyncModel {
         () -> delegate.classifyAsync(task, executor),
         executor,
         Classification::usage,
-        Classification::prompt);
+        Classification::prompt,
+        c -> c.label() + " (confidence " + c.confidence() + "): " + c.rationale());
   }
 
   @Override
@@ -80,7 +82,8 @@ final class RecordedModel implements AsyncModel {
         () -> delegate.draftAsync(task, executor),
         executor,
         Draft::usage,
-        Draft::prompt);
+        Draft::prompt,
+        Draft::text);
   }
 
   @Override
@@ -92,7 +95,8 @@ final class RecordedModel implements AsyncModel {
         () -> delegate.extractAsync(task, executor),
         executor,
         Extraction::usage,
-        Extraction::prompt);
+        Extraction::prompt,
+        Extraction::json);
   }
 
   @Override
@@ -104,7 +108,8 @@ final class RecordedModel implements AsyncModel {
         () -> delegate.askAsync(task, executor),
         executor,
         Answer::usage,
-        Answer::prompt);
+        Answer::prompt,
+        Answer::text);
   }
 
   /**
@@ -118,16 +123,17 @@ final class RecordedModel implements AsyncModel {
       Supplier<CompletionStage<T>> call,
       Executor executor,
       Function<T, Usage> usage,
-      Function<T, PromptRef> prompt) {
+      Function<T, PromptRef> prompt,
+      Function<T, String> output) {
     CallSite site = task.site() == null ? CallSite.NONE : task.site();
     if (budgets.perCase() == null || !settings.priced() || site.processInstanceId() == null) {
-      return permitted(kind, task, input, call, executor, usage, prompt);
+      return permitted(kind, task, input, call, executor, usage, prompt, output);
     }
     return CompletableFuture.supplyAsync(() -> log.spentOn(site.processInstanceId()), executor)
         .thenCompose(
             spent -> {
               if (spent.compareTo(budgets.perCase()) < 0) {
-                return permitted(kind, task, input, call, executor, usage, prompt);
+                return permitted(kind, task, input, call, executor, usage, prompt, output);
               }
               String reason =
                   "process instance %s has spent %s on model calls, its budget is %s (baton.budgets.per-case)"
@@ -144,7 +150,8 @@ final class RecordedModel implements AsyncModel {
                   null,
                   BudgetExceededException.CODE,
                   reason,
-                  sha256(input));
+                  sha256(input),
+                  null);
               return CompletableFuture.failedFuture(
                   new BudgetExceededException(
                       "model '%s' was not asked: %s".formatted(name(), reason)));
@@ -162,7 +169,8 @@ final class RecordedModel implements AsyncModel {
       Supplier<CompletionStage<T>> call,
       Executor executor,
       Function<T, Usage> usage,
-      Function<T, PromptRef> prompt) {
+      Function<T, PromptRef> prompt,
+      Function<T, String> output) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     String inputHash = sha256(input);
@@ -170,7 +178,8 @@ final class RecordedModel implements AsyncModel {
       String reason =
           "the circuit breaker of provider '%s' is open after repeated failures"
               .formatted(delegate.provider());
-      record(kind, task, startedAt, start, Usage.NONE, null, "CIRCUIT_OPEN", reason, inputHash);
+      record(
+          kind, task, startedAt, start, Usage.NONE, null, "CIRCUIT_OPEN", reason, inputHash, null);
       return CompletableFuture.failedFuture(
           new ModelUnavailableException("model '%s': %s".formatted(name(), reason), null, null));
     }
@@ -188,7 +197,7 @@ final class RecordedModel implements AsyncModel {
               if (failure != null) {
                 // an unusable answer was still answered: its tokens cost money
                 ModelOutputException unusable =
-                    failure instanceof ModelOutputException output ? output : null;
+                    failure instanceof ModelOutputException invalid ? invalid : null;
                 PromptRef failedPrompt =
                     unusable != null && unusable.prompt() != null
                         ? unusable.prompt()
@@ -202,7 +211,8 @@ final class RecordedModel implements AsyncModel {
                     failedPrompt,
                     failure instanceof RuntimeException r ? outcome(r) : "ERROR",
                     failure.getMessage(),
-                    inputHash);
+                    inputHash,
+                    null);
                 return CompletableFuture.<T>failedFuture(failure);
               }
               // a failing audit fails the task: it must not pass for a failing model, and a call
@@ -216,7 +226,8 @@ final class RecordedModel implements AsyncModel {
                   prompt.apply(result),
                   "OK",
                   null,
-                  inputHash);
+                  inputHash,
+                  output.apply(result));
               return CompletableFuture.completedFuture(result);
             },
             executor)
@@ -248,12 +259,14 @@ final class RecordedModel implements AsyncModel {
       PromptRef prompt,
       String outcome,
       String error,
-      String inputHash) {
+      String inputHash,
+      String output) {
     long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     BigDecimal cost = settings.cost(usage);
     CallSite site = task.site() == null ? CallSite.NONE : task.site();
     log.record(
         new ModelCallRecord(
+            UUID.randomUUID().toString(),
             startedAt,
             name(),
             provider(),
@@ -270,7 +283,9 @@ final class RecordedModel implements AsyncModel {
             inputHash,
             site.processInstanceId(),
             site.activityId(),
-            site.taskId()));
+            site.taskId(),
+            prompt == null ? null : prompt.sha256(),
+            output == null ? null : truncate(output, 20_000)));
     if (meters != null) {
       Timer.builder("baton.model.calls")
           .description("Model calls by model, task and outcome")

@@ -1,6 +1,9 @@
 package io.baton.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.audit.CaseTrail;
+import io.baton.audit.TrailEvent;
+import io.baton.audit.TrailKind;
 import io.baton.connectors.ActionDigest;
 import io.baton.connectors.extract.SchemaCatalog;
 import io.baton.governance.ActionArguments;
@@ -45,6 +48,7 @@ public class ReviewCompletion implements TaskListener {
   private final ReviewForm form;
   private final ActionArguments actions;
   private final SchemaCatalog schemas;
+  private final CaseTrail trail;
   private final ObjectMapper json = new ObjectMapper();
 
   ReviewCompletion(
@@ -54,7 +58,8 @@ public class ReviewCompletion implements TaskListener {
       RoutingFacts facts,
       ReviewForm form,
       ActionArguments actions,
-      SchemaCatalog schemas) {
+      SchemaCatalog schemas,
+      CaseTrail trail) {
     this.outcomes = outcomes;
     this.reviewers = reviewers;
     this.approvals = approvals;
@@ -62,6 +67,7 @@ public class ReviewCompletion implements TaskListener {
     this.form = form;
     this.actions = actions;
     this.schemas = schemas;
+    this.trail = trail;
   }
 
   @Override
@@ -119,6 +125,13 @@ public class ReviewCompletion implements TaskListener {
         decision == ReviewDecision.APPROVE || (decision == ReviewDecision.CHANGE_LABEL && !relabel);
     DelegateExecution execution = task.getExecution();
     Object aiLabel = labelVariable == null ? null : task.getVariable(labelVariable);
+    Map<String, Object> decisionRecord = new LinkedHashMap<>();
+    decisionRecord.put("decision", decision.name());
+    decisionRecord.put("aiLabel", aiLabel);
+    decisionRecord.put("correctedLabel", correctedLabel);
+    decisionRecord.put("changes", changeRecord(execution, changes));
+    decisionRecord.put("reason", text(task.getVariable("rejectReason")));
+    humanDecision(task, reviewer, decisionRecord);
     changes.forEach(execution::setVariable);
     if (decision == ReviewDecision.CHANGE_LABEL && relabel) {
       execution.setVariable(labelVariable, correctedLabel);
@@ -168,6 +181,13 @@ public class ReviewCompletion implements TaskListener {
         throw new InvalidReviewException("a rejection needs a reason");
       }
       task.getExecution().setVariable("secondApprovedBy", approver);
+      humanDecision(
+          task,
+          approver,
+          Map.of(
+              "decision", decision.name(),
+              "stage", "SECOND",
+              "reason", text(task.getVariable("rejectReason"))));
       approvals.withdraw(caseId, approver, "rejected at the second approval");
       return;
     }
@@ -178,7 +198,33 @@ public class ReviewCompletion implements TaskListener {
               .formatted(first.approver()));
     }
     task.getExecution().setVariable("secondApprovedBy", approver);
+    humanDecision(task, approver, Map.of("decision", decision.name(), "stage", "SECOND"));
     approvals.approve(caseId, Stage.SECOND, approver, first.actionId(), digest);
+  }
+
+  /** The trail's record of a review: who decided what at which task (EU AI Act Art. 14). */
+  private void humanDecision(DelegateTask task, String reviewer, Map<String, ?> decided) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("taskId", task.getId());
+    payload.put("taskName", task.getName());
+    payload.putAll(decided);
+    trail.append(
+        task.getProcessInstanceId(),
+        TrailEvent.of(TrailKind.HUMAN_DECISION, reviewer, task.getTaskDefinitionKey(), payload));
+  }
+
+  /** What a reviewer changed: each field with the value before and after. */
+  private static Map<String, Object> changeRecord(
+      DelegateExecution execution, Map<String, Object> changes) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    changes.forEach(
+        (name, value) -> {
+          Map<String, Object> change = new LinkedHashMap<>();
+          change.put("from", execution.getVariable(name));
+          change.put("to", value);
+          record.put(name, change);
+        });
+    return record;
   }
 
   /**
@@ -221,7 +267,9 @@ public class ReviewCompletion implements TaskListener {
       approvals.recordRouting(
           caseId,
           new CaseRouting(
-              routing.activityId(), routing.decisionKey(), routing.route(), true, reason));
+              routing.activityId(), routing.decisionKey(), routing.route(), true, reason),
+          reviewer,
+          Map.of("changedFacts", changedFacts));
       task.getExecution().setVariable("fourEyesRequired", true);
     }
   }

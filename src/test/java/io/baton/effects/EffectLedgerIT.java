@@ -3,6 +3,7 @@ package io.baton.effects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.effects.EffectLedger.Effect;
+import io.baton.support.CaseTrailOnBareDatabase;
 import io.baton.support.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -42,8 +42,8 @@ class EffectLedgerIT {
   }
 
   private static EffectLedger ledgerOn(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).load().migrate();
-    return new EffectLedger(new JdbcTemplate(dataSource));
+    JdbcTemplate jdbc = CaseTrailOnBareDatabase.migrate(dataSource);
+    return new EffectLedger(jdbc, CaseTrailOnBareDatabase.caseTrail(dataSource, jdbc));
   }
 
   static Stream<Named<EffectLedger>> ledgers() {

@@ -40,8 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 abstract class GovernedNoticeScenarios {
 
-  private static final String REFUND =
-      "Please give me my money back for order 7781, I returned it.";
+  static final String REFUND = "Please give me my money back for order 7781, I returned it.";
   static final TestWebhook webhook = startWebhook();
 
   @Autowired ProcessEngine engine;
@@ -172,13 +171,13 @@ abstract class GovernedNoticeScenarios {
     assertThat(deliveries(pi)).isEqualTo(1);
   }
 
-  private ProcessInstance start(String message, String notice) {
+  ProcessInstance start(String message, String notice) {
     return runtime.startProcessInstanceByKey(
         "governed-notice",
         Map.of("message", message, "customerId", "C-7", "notice", notice, "amount", 0.0));
   }
 
-  private void decide(ProcessInstance pi, String user, Object... variables) {
+  void decide(ProcessInstance pi, String user, Object... variables) {
     String taskId = task(pi).getId();
     tasks.setAssignee(taskId, user);
     Map<String, Object> values = new HashMap<>();
@@ -188,20 +187,20 @@ abstract class GovernedNoticeScenarios {
     tasks.complete(taskId, values);
   }
 
-  private int deliveries(ProcessInstance pi) {
+  int deliveries(ProcessInstance pi) {
     return webhook.deliveries().entrySet().stream()
         .filter(entry -> entry.getKey() != null && entry.getKey().startsWith(pi.getId() + ":"))
         .mapToInt(entry -> entry.getValue().get())
         .sum();
   }
 
-  private void awaitWaitingAt(ProcessInstance pi, String activityId) {
+  void awaitWaitingAt(ProcessInstance pi, String activityId) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> runtime.getActiveActivityIds(pi.getId()).contains(activityId));
   }
 
-  private void awaitEnded(ProcessInstance pi) {
+  void awaitEnded(ProcessInstance pi) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(

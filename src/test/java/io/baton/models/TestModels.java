@@ -41,8 +41,8 @@ public final class TestModels {
             new AnthropicModelProvider(prompts)),
         new ModelCallLog() {
           @Override
-          public void record(ModelCallRecord call) {
-            calls.add(call);
+          public boolean record(ModelCallRecord call) {
+            return calls.add(call);
           }
 
           @Override

@@ -415,6 +415,12 @@ class SecurityIT {
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
 
+    static final List<String> AUDIT_READS =
+        List.of(
+            "/api/audit/cases?businessKey=role-table",
+            "/api/audit/entries?from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z",
+            "/api/audit/export?from=2026-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&format=csv");
+
     static List<Row> rows() {
       List<Row> rows = new java.util.ArrayList<>();
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor")) {
@@ -438,6 +444,16 @@ class SecurityIT {
       }
       for (String user : List.of("analyst", "reviewer", "worker")) {
         rows.add(new Row(user, HttpMethod.GET, "/api/cases/{instance}/governance", null, 403));
+      }
+      // the case trail is for auditors alone: not even admins read or export it
+      for (String path : AUDIT_READS) {
+        rows.add(new Row("auditor", HttpMethod.GET, path, null, 200));
+        for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "worker")) {
+          rows.add(new Row(user, HttpMethod.GET, path, null, 403));
+        }
+      }
+      for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "worker")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/audit/cases/{instance}", null, 403));
       }
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls", "{}", 403));

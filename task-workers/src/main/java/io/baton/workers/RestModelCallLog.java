@@ -75,7 +75,7 @@ final class RestModelCallLog implements ModelCallLog {
   }
 
   @Override
-  public void record(ModelCallRecord call) {
+  public boolean record(ModelCallRecord call) {
     HttpRequest request;
     try {
       request =
@@ -92,8 +92,9 @@ final class RestModelCallLog implements ModelCallLog {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 201) {
-          return;
+        // 201: kept; 200: an earlier attempt of this report was kept (its answer was lost)
+        if (response.statusCode() == 201 || response.statusCode() == 200) {
+          return response.statusCode() == 201;
         }
         failure = "HTTP " + response.statusCode() + " " + response.body();
         if (response.statusCode() < 500) {

@@ -1,0 +1,188 @@
+package io.baton.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case trail: one hash-chained, append-only list of entries per process instance. An append
+ * runs in the caller's transaction (the engine's, when a listener appends), so an entry exists
+ * exactly when what it records was committed. Appends to one case are serialised on its row in
+ * {@code baton_audit_case}, which also keeps the chain's head.
+ */
+@Component
+public class CaseTrail {
+
+  static final String COLUMNS =
+      "process_instance_id, seq, recorded_at, kind, actor, activity_id, model, ai_generated,"
+          + " source_ref, payload, prev_hash, hash";
+
+  static final RowMapper<TrailEntry> ENTRY = CaseTrail::entry;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
+  private final CaseMetadata metadata;
+
+  public CaseTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.metadata = new CaseMetadata(jdbc);
+  }
+
+  /**
+   * Appends an entry to the trail of a case; an event whose {@code sourceRef} is on record already
+   * is not appended again. Returns whether it was appended.
+   */
+  @Transactional
+  public boolean append(String processInstanceId, TrailEvent event) {
+    if (processInstanceId == null) {
+      throw new IllegalArgumentException(
+          "a trail entry belongs to a case: processInstanceId is missing");
+    }
+    String payload = TrailHash.canonical(event.payload() == null ? Map.of() : event.payload());
+    Head head = lockHead(processInstanceId);
+    if (event.sourceRef() != null
+        && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM baton_audit_entry WHERE source_ref = ?",
+                Integer.class,
+                event.sourceRef())
+            > 0) {
+      return false;
+    }
+    int seq = head.seq() + 1;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String kind = event.kind().name();
+    String hash =
+        TrailHash.of(
+            head.hash(),
+            processInstanceId,
+            seq,
+            now,
+            kind,
+            event.actor(),
+            event.activityId(),
+            event.model(),
+            event.aiGenerated(),
+            event.sourceRef(),
+            payload);
+    jdbc.update(
+        "INSERT INTO baton_audit_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        processInstanceId,
+        seq,
+        OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+        kind,
+        event.actor(),
+        event.activityId(),
+        event.model(),
+        event.aiGenerated(),
+        event.sourceRef(),
+        payload,
+        head.hash(),
+        hash);
+    jdbc.update(
+        "UPDATE baton_audit_case SET last_seq = ?, last_hash = ? WHERE process_instance_id = ?",
+        seq,
+        hash,
+        processInstanceId);
+    return true;
+  }
+
+  /** A case's trail, oldest first. */
+  public List<TrailEntry> entries(String processInstanceId) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM baton_audit_entry WHERE process_instance_id = ? ORDER BY seq",
+        ENTRY,
+        processInstanceId);
+  }
+
+  /** Checks a case's whole trail against its chain and its recorded head. */
+  public TrailVerification verify(String processInstanceId) {
+    TrailChain chain = TrailChain.wholeTrails();
+    List<TrailEntry> entries = entries(processInstanceId);
+    entries.forEach(chain::accept);
+    TrailVerification result = chain.result();
+    List<Map<String, Object>> head =
+        jdbc.queryForList(
+            "SELECT last_seq, last_hash FROM baton_audit_case WHERE process_instance_id = ?",
+            processInstanceId);
+    if (result.intact() && !head.isEmpty()) {
+      int lastSeq = ((Number) head.get(0).get("last_seq")).intValue();
+      String lastHash = (String) head.get(0).get("last_hash");
+      TrailEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+      if (last == null || last.seq() != lastSeq || !last.hash().equals(lastHash)) {
+        return new TrailVerification(
+            false,
+            result.entries(),
+            processInstanceId,
+            last == null ? 1 : last.seq(),
+            "case %s: the trail ends at entry %d, but %d entries were recorded: entries were removed"
+                .formatted(processInstanceId, last == null ? 0 : last.seq(), lastSeq));
+      }
+    }
+    return result;
+  }
+
+  /** The case's row, locked for this transaction; made first, in a transaction of its own. */
+  private Head lockHead(String processInstanceId) {
+    List<Head> head = selectHeadForUpdate(processInstanceId);
+    if (head.isEmpty()) {
+      CaseMetadata.Case known = metadata.of(processInstanceId);
+      try {
+        newTransaction.executeWithoutResult(
+            status ->
+                jdbc.update(
+                    "INSERT INTO baton_audit_case (process_instance_id, root_process_instance_id,"
+                        + " business_key, process_definition_key, last_seq, last_hash)"
+                        + " VALUES (?, ?, ?, ?, 0, ?)",
+                    processInstanceId,
+                    known.rootProcessInstanceId(),
+                    known.businessKey(),
+                    known.processDefinitionKey(),
+                    TrailHash.GENESIS));
+      } catch (DuplicateKeyException madeByAnother) {
+        // another transaction made it first: lock theirs
+      }
+      head = selectHeadForUpdate(processInstanceId);
+    }
+    return head.get(0);
+  }
+
+  private List<Head> selectHeadForUpdate(String processInstanceId) {
+    return jdbc.query(
+        "SELECT last_seq, last_hash FROM baton_audit_case WHERE process_instance_id = ? FOR UPDATE",
+        (rs, row) -> new Head(rs.getInt(1), rs.getString(2)),
+        processInstanceId);
+  }
+
+  private record Head(int seq, String hash) {}
+
+  static TrailEntry entry(ResultSet rs, int row) throws SQLException {
+    return new TrailEntry(
+        rs.getString("process_instance_id"),
+        rs.getInt("seq"),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        rs.getString("kind"),
+        rs.getString("actor"),
+        rs.getString("activity_id"),
+        rs.getString("model"),
+        rs.getBoolean("ai_generated"),
+        rs.getString("source_ref"),
+        rs.getString("payload"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
+  }
+}

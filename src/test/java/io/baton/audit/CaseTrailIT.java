@@ -1,0 +1,190 @@
+package io.baton.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.support.CaseTrailOnBareDatabase;
+import io.baton.support.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case trail on H2 and on a real PostgreSQL server, without the engine: concurrent appends keep
+ * one chain, a report delivered twice is one entry, and changes, removals and exports are checked.
+ */
+class CaseTrailIT {
+
+  record Database(String name, JdbcTemplate jdbc, CaseTrail trail, TransactionTemplate tx) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Database h2;
+  private static Database postgres;
+
+  @BeforeAll
+  static void migrate() {
+    JdbcDataSource memory = new JdbcDataSource();
+    memory.setURL("jdbc:h2:mem:case-trail-it;DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    h2 = on("H2", memory);
+    postgres = on("PostgreSQL", EmbeddedPostgres.dataSource("case_trail_it"));
+  }
+
+  private static Database on(String name, DataSource dataSource) {
+    JdbcTemplate jdbc = CaseTrailOnBareDatabase.migrate(dataSource);
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    return new Database(
+        name, jdbc, new CaseTrail(jdbc, transactions), new TransactionTemplate(transactions));
+  }
+
+  static Stream<Named<Database>> databases() {
+    return Stream.of(Named.of("H2", h2), Named.of("PostgreSQL", postgres));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void appends_racing_on_one_case_make_one_unbroken_chain(Database db) throws Exception {
+    String caseId = newCase(db, "order-1");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Boolean>> appends = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int n = i;
+        appends.add(() -> append(db, caseId, event(Map.of("n", n))));
+      }
+      for (Future<Boolean> appended : pool.invokeAll(appends)) {
+        assertThat(appended.get()).isTrue();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    List<TrailEntry> entries = db.trail().entries(caseId);
+    assertThat(entries).extracting(TrailEntry::seq).containsExactlyElementsOf(range(1, 40));
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void a_report_delivered_twice_is_one_entry(Database db) {
+    String caseId = newCase(db, "order-2");
+    TrailEvent call =
+        event(Map.of("cost", new BigDecimal("0.000010")))
+            .withSourceRef("model-call:" + UUID.randomUUID());
+
+    assertThat(append(db, caseId, call)).isTrue();
+    assertThat(append(db, caseId, call)).isFalse();
+
+    assertThat(db.trail().entries(caseId)).hasSize(1);
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void a_changed_or_removed_entry_breaks_the_chain(Database db) {
+    String caseId = newCase(db, "order-3");
+    for (int i = 0; i < 3; i++) {
+      append(db, caseId, event(Map.of("amount", 12.5 * i, "who", "reviewer")));
+    }
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+
+    db.jdbc()
+        .update(
+            "UPDATE baton_audit_entry SET actor = 'someone-else' WHERE process_instance_id = ?"
+                + " AND seq = 2",
+            caseId);
+    TrailVerification changed = db.trail().verify(caseId);
+    assertThat(changed.intact()).isFalse();
+    assertThat(changed.brokenAtSeq()).isEqualTo(2);
+
+    db.jdbc()
+        .update(
+            "UPDATE baton_audit_entry SET actor = 'tester' WHERE process_instance_id = ? AND seq = 2",
+            caseId);
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+    db.jdbc()
+        .update("DELETE FROM baton_audit_entry WHERE process_instance_id = ? AND seq = 3", caseId);
+    TrailVerification removed = db.trail().verify(caseId);
+    assertThat(removed.intact()).isFalse();
+    assertThat(removed.problem()).contains("entries were removed");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void an_export_verifies_offline_and_knows_its_business_key(Database db) throws Exception {
+    Instant from = Instant.now().minusSeconds(1);
+    String caseId = newCase(db, "order-4");
+    append(
+        db,
+        caseId,
+        event(Map.of("price", new BigDecimal("0.00000150"), "text", "naïve \"quote\"")));
+    append(db, caseId, event(Map.of("nested", Map.of("b", 1, "a", List.of(1.0, 2.5)))));
+    Instant to = Instant.now().plusSeconds(1);
+    TrailQueries queries =
+        new TrailQueries(db.jdbc(), new DataSourceTransactionManager(db.jdbc().getDataSource()));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long written = TrailExport.write(queries, from, to, TrailExport.Format.JSONL, out);
+    String lines = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(written).isEqualTo(queries.count(from, to)).isGreaterThanOrEqualTo(2);
+    TrailVerification offline = TrailVerifier.verify(new StringReader(lines));
+    assertThat(offline.intact()).as(offline.problem()).isTrue();
+    assertThat(offline.entries()).isEqualTo(written);
+    assertThat(queries.casesWithBusinessKey("order-4"))
+        .extracting(TrailQueries.CaseSummary::processInstanceId)
+        .contains(caseId);
+
+    String tampered = lines.replace("naïve", "naive");
+    assertThat(TrailVerifier.verify(new StringReader(tampered)).intact()).isFalse();
+  }
+
+  private static boolean append(Database db, String caseId, TrailEvent event) {
+    return db.tx().execute(status -> db.trail().append(caseId, event));
+  }
+
+  private static TrailEvent event(Map<String, ?> payload) {
+    return TrailEvent.of(TrailKind.HUMAN_DECISION, "tester", "review", payload);
+  }
+
+  private static String newCase(Database db, String businessKey) {
+    String caseId = UUID.randomUUID().toString();
+    db.jdbc()
+        .update(
+            "INSERT INTO ACT_HI_PROCINST (PROC_INST_ID_, ROOT_PROC_INST_ID_, BUSINESS_KEY_,"
+                + " PROC_DEF_KEY_) VALUES (?, ?, ?, 'test-process')",
+            caseId,
+            caseId,
+            businessKey);
+    return caseId;
+  }
+
+  private static List<Integer> range(int from, int to) {
+    List<Integer> values = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      values.add(i);
+    }
+    return values;
+  }
+}
