@@ -74,11 +74,17 @@ public class RoutingPolicy implements ExecutionListener {
   private final RoutingProperties properties;
   private final CaseApprovals approvals;
   private final RoutingFacts facts;
+  private final DecisionMetrics metrics;
 
-  RoutingPolicy(RoutingProperties properties, CaseApprovals approvals, RoutingFacts facts) {
+  RoutingPolicy(
+      RoutingProperties properties,
+      CaseApprovals approvals,
+      RoutingFacts facts,
+      DecisionMetrics metrics) {
     this.properties = properties;
     this.approvals = approvals;
     this.facts = facts;
+    this.metrics = metrics;
   }
 
   @Override
@@ -113,6 +119,7 @@ public class RoutingPolicy implements ExecutionListener {
         "decision:" + decisionKey,
         trailEvidence);
     approvals.withdraw(caseId, "routing", "the case was routed again");
+    metrics.routed(execution.getProcessDefinitionId(), route.route());
     execution.setVariable("route", route.route());
     execution.setVariable("routeReason", route.reason());
     execution.setVariable("fourEyesRequired", fourEyes);

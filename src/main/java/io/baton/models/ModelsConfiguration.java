@@ -3,6 +3,7 @@ package io.baton.models;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,5 +21,11 @@ class ModelsConfiguration {
       ModelCallLog log,
       ObjectProvider<MeterRegistry> meters) {
     return new ModelRegistry(properties, providers, log, meters.getIfAvailable());
+  }
+
+  /** {@code models} under {@code /actuator/health}, in the engine and in a standalone worker. */
+  @Bean
+  CompositeHealthContributor modelsHealthContributor(ModelRegistry registry) {
+    return ModelHealth.of(registry);
   }
 }

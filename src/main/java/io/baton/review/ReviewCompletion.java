@@ -11,6 +11,7 @@ import io.baton.governance.CaseApprovals;
 import io.baton.governance.CaseApprovals.Approval;
 import io.baton.governance.CaseApprovals.CaseRouting;
 import io.baton.governance.CaseApprovals.Stage;
+import io.baton.governance.DecisionMetrics;
 import io.baton.governance.ElementProperties;
 import io.baton.governance.RoutingFacts;
 import io.baton.models.JsonSchemaCheck;
@@ -49,6 +50,7 @@ public class ReviewCompletion implements TaskListener {
   private final ActionArguments actions;
   private final SchemaCatalog schemas;
   private final CaseTrail trail;
+  private final DecisionMetrics metrics;
   private final ObjectMapper json = new ObjectMapper();
 
   ReviewCompletion(
@@ -59,7 +61,9 @@ public class ReviewCompletion implements TaskListener {
       ReviewForm form,
       ActionArguments actions,
       SchemaCatalog schemas,
-      CaseTrail trail) {
+      CaseTrail trail,
+      DecisionMetrics metrics) {
+    this.metrics = metrics;
     this.outcomes = outcomes;
     this.reviewers = reviewers;
     this.approvals = approvals;
@@ -208,6 +212,11 @@ public class ReviewCompletion implements TaskListener {
     payload.put("taskId", task.getId());
     payload.put("taskName", task.getName());
     payload.putAll(decided);
+    metrics.reviewed(
+        task.getProcessDefinitionId(),
+        String.valueOf(decided.get("decision")),
+        decided.get("changes") instanceof Map<?, ?> changes && !changes.isEmpty(),
+        decided.get("stage") == null ? "FIRST" : String.valueOf(decided.get("stage")));
     trail.append(
         task.getProcessInstanceId(),
         TrailEvent.of(TrailKind.HUMAN_DECISION, reviewer, task.getTaskDefinitionKey(), payload));

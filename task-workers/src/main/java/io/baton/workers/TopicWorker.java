@@ -48,6 +48,7 @@ final class TopicWorker<I, O> {
   private final Executor executor;
   private final FailureContract failures;
   private final InFlightTasks inFlight;
+  private final WorkerMetrics metrics;
   private ToolRunner tools;
   private volatile boolean stopping;
   private ExternalTaskClient client;
@@ -56,7 +57,8 @@ final class TopicWorker<I, O> {
       ConnectorFunction<I, O> function,
       TopicSettings settings,
       VariableBinding binding,
-      Executor executor) {
+      Executor executor,
+      WorkerMetrics metrics) {
     this.function = function;
     this.settings = settings;
     this.binding = binding;
@@ -67,6 +69,8 @@ final class TopicWorker<I, O> {
             function.topic(),
             settings.timeout());
     this.inFlight = new InFlightTasks(settings.maxInFlight());
+    this.metrics = metrics;
+    metrics.inFlight(function.topic(), inFlight);
   }
 
   String topic() {
@@ -119,6 +123,13 @@ final class TopicWorker<I, O> {
   }
 
   private void dispatch(ExternalTask task, ExternalTaskService service) {
+    TaskLogContext logContext = TaskLogContext.of(task);
+    logContext.run(() -> dispatch(task, service, logContext.around(executor)));
+  }
+
+  /** Runs the connector and reports its outcome on {@code pool}, which logs with the task's ids. */
+  private void dispatch(ExternalTask task, ExternalTaskService service, Executor pool) {
+    long started = System.nanoTime();
     I input;
     try {
       input = binding.bind(binding.variables(task), function.inputType());
@@ -126,7 +137,9 @@ final class TopicWorker<I, O> {
       // the same variables will not bind next time either: an incident now, not a retry loop
       RuntimeException invalid =
           e instanceof InvalidInputException ? e : new InvalidInputException("invalid input: " + e);
-      report(task, service, failures.outcome(invalid, task.getRetries()), invalid);
+      TaskOutcome outcome = failures.outcome(invalid, task.getRetries());
+      metrics.taskEnded(topic(), outcome, started);
+      report(task, service, outcome, invalid);
       return;
     }
     Running running =
@@ -138,10 +151,10 @@ final class TopicWorker<I, O> {
       // (rendering, the request's JSON) for a whole batch would hold up the next fetch
       result =
           function instanceof ToolConnector<I, O> tool
-              ? CompletableFuture.supplyAsync(() -> tools.actOnce(tool, task, input), executor)
+              ? CompletableFuture.supplyAsync(() -> tools.actOnce(tool, task, input), pool)
               : CompletableFuture.supplyAsync(
-                      () -> function.applyAsync(input, context(task), executor), executor)
-                  .thenCompose(started -> started)
+                      () -> function.applyAsync(input, context(task), pool), pool)
+                  .thenCompose(answer -> answer)
                   .thenApply(binding::toVariables);
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
@@ -154,7 +167,7 @@ final class TopicWorker<I, O> {
               try {
                 running.finishing = true;
                 if (!running.released) {
-                  finish(task, service, variables, Completions.cause(error));
+                  finish(task, service, variables, Completions.cause(error), started);
                 }
               } catch (RuntimeException e) {
                 log.warn(
@@ -168,7 +181,7 @@ final class TopicWorker<I, O> {
                 inFlight.remove(task.getId());
               }
             },
-            executor);
+            pool);
   }
 
   /**
@@ -203,16 +216,19 @@ final class TopicWorker<I, O> {
       ExternalTask task,
       ExternalTaskService service,
       Map<String, Object> variables,
-      Throwable error) {
+      Throwable error,
+      long startNanos) {
     TaskOutcome outcome = failures.outcome(variables, error, task.getRetries());
     if (outcome instanceof Complete) {
       try {
         completeDespiteLockExtension(task, service, variables);
+        metrics.taskEnded(topic(), outcome, startNanos);
         return;
       } catch (NotFoundException | ConnectionLostException e) {
         // the task is gone (cancelled, or completed after its lock ran out) or the engine is out
         // of reach: the engine decides, and an unfinished task is fetched again after its lock
         log.warn("cannot complete task {} on {}: {}", task.getId(), topic(), e.toString());
+        metrics.taskEnded(topic(), "lost", startNanos);
         return;
       } catch (RuntimeException e) {
         // the engine refused the result, or continuing the process failed: a failure like any
@@ -221,6 +237,7 @@ final class TopicWorker<I, O> {
         outcome = failures.outcome(e, task.getRetries());
       }
     }
+    metrics.taskEnded(topic(), outcome, startNanos);
     report(task, service, outcome, error);
   }
 

@@ -2,9 +2,11 @@ package io.baton.workers;
 
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -23,10 +25,13 @@ public final class WorkerApplication {
     start(args);
   }
 
-  /** Starts a worker process's context; closing it stops the workers. */
+  /**
+   * Starts a worker process's context; closing it stops the workers. It serves a management port
+   * ({@code BATON_WORKERS_MANAGEMENT_PORT}, 8081 unless set) with health and metrics, nothing else.
+   */
   public static ConfigurableApplicationContext start(String... args) {
     SpringApplication application = new SpringApplication(StandaloneWorker.class);
-    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setWebApplicationType(WebApplicationType.SERVLET);
     application.setAdditionalProfiles("worker");
     return application.run(args);
   }
@@ -58,6 +63,16 @@ public final class WorkerApplication {
       }
       return new RestModelCallLog(
           properties.baseUrl(), properties.username(), properties.password());
+    }
+
+    /** Health for anyone; metrics for the holder of the scrape token. */
+    @Bean
+    FilterRegistrationBean<MetricsTokenFilter> metricsTokenFilter(
+        @Value("${baton.workers.metrics-token:}") String token) {
+      FilterRegistrationBean<MetricsTokenFilter> registration =
+          new FilterRegistrationBean<>(new MetricsTokenFilter(token));
+      registration.addUrlPatterns("/*");
+      return registration;
     }
   }
 }

@@ -1,8 +1,12 @@
 package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +27,31 @@ class WorkerConfiguration {
 
   @Bean
   WorkerRuntime workerRuntime(
-      WorkerProperties properties, List<ConnectorFunction<?, ?>> connectors, Validator validator) {
-    return new WorkerRuntime(properties, connectors, new VariableBinding(validator));
+      WorkerProperties properties,
+      List<ConnectorFunction<?, ?>> connectors,
+      Validator validator,
+      ObjectProvider<MeterRegistry> meters) {
+    return new WorkerRuntime(
+        properties,
+        connectors,
+        new VariableBinding(validator),
+        new WorkerMetrics(meters.getIfAvailable()));
+  }
+
+  /**
+   * {@code workers} under {@code /actuator/health}: UP while the runtime fetches, with its topics
+   * and the tasks in flight; DOWN before it starts, after it stops, or when no topic is left to
+   * run.
+   */
+  @Bean
+  HealthIndicator workersHealthIndicator(WorkerRuntime runtime) {
+    return () -> {
+      List<String> topics = runtime.topics();
+      return (topics.isEmpty() ? Health.down() : Health.up())
+          .withDetail("topics", topics)
+          .withDetail("inFlight", runtime.inFlight())
+          .build();
+    };
   }
 
   @Bean

@@ -26,6 +26,7 @@ public class WorkerRuntime {
   private final WorkerProperties properties;
   private final List<ConnectorFunction<?, ?>> connectors;
   private final VariableBinding binding;
+  private final WorkerMetrics metrics;
   private final List<TopicWorker<?, ?>> workers = new CopyOnWriteArrayList<>();
   private ExecutorService executor;
   private ScheduledExecutorService lockKeeper;
@@ -34,6 +35,15 @@ public class WorkerRuntime {
       WorkerProperties properties,
       List<ConnectorFunction<?, ?>> connectors,
       VariableBinding binding) {
+    this(properties, connectors, binding, new WorkerMetrics(null));
+  }
+
+  WorkerRuntime(
+      WorkerProperties properties,
+      List<ConnectorFunction<?, ?>> connectors,
+      VariableBinding binding,
+      WorkerMetrics metrics) {
+    this.metrics = metrics;
     this.properties = properties;
     this.connectors =
         connectors.stream().filter(connector -> properties.runs(connector.topic())).toList();
@@ -51,7 +61,7 @@ public class WorkerRuntime {
     }
     List<TopicSettings> settings =
         connectors.stream().map(c -> properties.topic(c.topic())).toList();
-    executor =
+    ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
             properties.threads(),
             properties.threads(),
@@ -59,12 +69,15 @@ public class WorkerRuntime {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             named("baton-connector"));
+    metrics.backlog(pool);
+    executor = pool;
     long shortestLock = Long.MAX_VALUE;
     lockKeeper = Executors.newSingleThreadScheduledExecutor(named("baton-lock-keeper"));
     for (int i = 0; i < connectors.size(); i++) {
       TopicSettings topic = settings.get(i);
       shortestLock = Math.min(shortestLock, topic.lockDuration().toMillis());
-      TopicWorker<?, ?> worker = new TopicWorker<>(connectors.get(i), topic, binding, executor);
+      TopicWorker<?, ?> worker =
+          new TopicWorker<>(connectors.get(i), topic, binding, executor, metrics);
       workers.add(worker);
       worker.start(baseUrl, properties);
     }
@@ -74,6 +87,11 @@ public class WorkerRuntime {
         "workers subscribed to {} at {}",
         workers.stream().map(TopicWorker::topic).toList(),
         baseUrl);
+  }
+
+  /** The topics this runtime fetches from; empty until it starts and after it stops. */
+  public List<String> topics() {
+    return workers.stream().map(TopicWorker::topic).toList();
   }
 
   /** Tasks running now, over all topics. */

@@ -23,14 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scale out on real PostgreSQL: the engine and two worker JVMs share 500 instances of a tool step
+ * Scale out on real PostgreSQL: the engine and two worker JVMs share 200 instances of a tool step
  * whose target answers slowly. Every instance completes, every effect happens exactly once, and no
  * task ran a second attempt (which a lock expiring while the task still ran would cause).
  */
 @PostgresEngineIT(properties = "baton.workers.enabled=false")
 class ScaleOutIT {
 
-  private static final int INSTANCES = 500;
+  private static final int INSTANCES = 200;
   private static TestWebhook webhook;
 
   @LocalServerPort int port;
@@ -50,7 +50,7 @@ class ScaleOutIT {
   }
 
   @Test
-  void two_workers_complete_500_instances_each_exactly_once() throws Exception {
+  void two_workers_complete_200_instances_each_exactly_once() throws Exception {
     repository
         .createDeployment()
         .addModelInstance("scale-test.bpmn", TestWebhook.notifyProcess("scale-test"))

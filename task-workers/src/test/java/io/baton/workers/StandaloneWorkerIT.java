@@ -10,8 +10,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * An engine without workers of its own, and a standalone worker context that reaches it only
@@ -32,8 +38,45 @@ class StandaloneWorkerIT {
             Map.of("message", "I forgot my password, help", "customerId", "C-9"));
 
     try (ConfigurableApplicationContext worker =
-        WorkerApplication.start(TestWorkers.args(port, "worker-dev-only"))) {
+        WorkerApplication.start(
+            TestWorkers.args(port, "worker-dev-only", "--baton.workers.metrics-token=scrape-me"))) {
       awaitWaitingAt(pi, "send-reply");
+
+      // its management port: health for anyone, metrics for the holder of the scrape token
+      String management =
+          "http://localhost:" + ((WebServerApplicationContext) worker).getWebServer().getPort();
+      RestTemplate scraper = new RestTemplate();
+      scraper.setErrorHandler(response -> false);
+      ResponseEntity<String> health =
+          scraper.getForEntity(management + "/actuator/health", String.class);
+      assertThat(health.getStatusCode().value()).isEqualTo(200);
+      assertThat(health.getBody())
+          .contains("\"workers\":{\"status\":\"UP\"}")
+          .contains("\"local\":{\"status\":\"UP\"}");
+      assertThat(
+              scraper
+                  .getForEntity(management + "/actuator/prometheus", String.class)
+                  .getStatusCode()
+                  .value())
+          .as("no token")
+          .isEqualTo(401);
+      HttpHeaders token = new HttpHeaders();
+      token.setBearerAuth("scrape-me");
+      ResponseEntity<String> metrics =
+          scraper.exchange(
+              management + "/actuator/prometheus",
+              HttpMethod.GET,
+              new HttpEntity<>(token),
+              String.class);
+      assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+      assertThat(metrics.getBody())
+          .contains(
+              "baton_connector_tasks_seconds_count{outcome=\"complete\",topic=\"baton.classify\"")
+          .contains(
+              "baton_connector_tasks_seconds_count{outcome=\"complete\",topic=\"baton.draft-reply\"")
+          .containsPattern(
+              "baton_model_calls_seconds_count\\{model=\"[a-z-]+\",outcome=\"OK\",provider=\"local\",task=\"draft\"\\} 1")
+          .contains("baton_worker_in_flight{topic=\"baton.classify\"");
     }
 
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("PASSWORD_RESET");

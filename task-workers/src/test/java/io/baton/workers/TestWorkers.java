@@ -18,7 +18,7 @@ public final class TestWorkers {
 
   /**
    * Arguments that connect a worker to the engine on {@code port} as the service account, with the
-   * test profile's short long-poll, followed by {@code more}.
+   * test profile's short long-poll and a management port of its own, followed by {@code more}.
    */
   public static String[] args(int port, String password, String... more) {
     List<String> args =
@@ -26,7 +26,8 @@ public final class TestWorkers {
             List.of(
                 "--baton.workers.base-url=" + engineRest(port),
                 "--baton.workers.password=" + password,
-                "--baton.workers.async-response-timeout=1s"));
+                "--baton.workers.async-response-timeout=1s",
+                "--server.port=0"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }

@@ -64,7 +64,11 @@ public class ReplyDeliveryFunction
         }
         EmailResult sent =
             email.act(
-                new EmailRequest(input.customerEmail(), settings.subject(), input.reply()),
+                new EmailRequest(
+                    input.customerEmail(),
+                    settings.subject(),
+                    input.reply(),
+                    input.replyGeneratedBy()),
                 idempotencyKey);
         yield new ReplyDeliveryResult(true, channel, sent.emailMessageId());
       }
@@ -75,7 +79,9 @@ public class ReplyDeliveryFunction
                   .formatted(input.reply().length(), MAX_WEBHOOK_MESSAGE));
         }
         NotifyResult sent =
-            notify.act(new NotifyRequest(input.reply(), input.customerId()), idempotencyKey);
+            notify.act(
+                new NotifyRequest(input.reply(), input.customerId(), input.replyGeneratedBy()),
+                idempotencyKey);
         yield new ReplyDeliveryResult(true, channel, sent.notificationKey());
       }
     };

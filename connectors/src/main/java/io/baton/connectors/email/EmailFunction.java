@@ -30,6 +30,9 @@ public class EmailFunction implements ToolConnector<EmailRequest, EmailResult> {
   public static final int MAX_RECIPIENTS = 20;
   static final String KEY_HEADER = "X-Baton-Idempotency-Key";
 
+  /** Names the model that wrote a message; present only on messages a model wrote. */
+  public static final String AI_GENERATED_HEADER = "X-Baton-AI-Generated";
+
   private final EmailSettings settings;
   private final MailDelivery delivery;
   private final Set<String> allowedDomains;
@@ -71,7 +74,12 @@ public class EmailFunction implements ToolConnector<EmailRequest, EmailResult> {
       message.setFrom(from);
       message.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
       message.setSubject(input.subject(), StandardCharsets.UTF_8.name());
-      message.setText(input.body(), StandardCharsets.UTF_8.name());
+      message.setText(
+          input.aiGenerated() ? input.body() + "\n\n-- \n" + settings.aiNotice() : input.body(),
+          StandardCharsets.UTF_8.name());
+      if (input.aiGenerated()) {
+        message.setHeader(AI_GENERATED_HEADER, input.aiGeneratedBy().strip());
+      }
       message.setSentDate(new Date());
       message.setHeader(KEY_HEADER, idempotencyKey);
       message.saveChanges();

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedDomains the recipient domains mail may go to (exact, case-insensitive); empty means
  *     any
  * @param outboxDirectory where messages are written as .eml files when no SMTP server is set
+ * @param aiNotice the line under the text of a message a model wrote (EU AI Act, Art. 50)
  */
 @ConfigurationProperties("baton.tools.email")
 public record EmailSettings(
     String from,
     @DefaultValue List<String> allowedDomains,
-    @DefaultValue("./data/mail") Path outboxDirectory) {}
+    @DefaultValue("./data/mail") Path outboxDirectory,
+    @DefaultValue("This message was written with the help of AI.") String aiNotice) {}

@@ -51,6 +51,9 @@ public class NotifyFunction implements ToolConnector<NotifyRequest, NotifyResult
     Map<String, String> body = new LinkedHashMap<>();
     body.put("message", input.message());
     body.put("recipient", input.recipient());
+    if (input.aiGeneratedBy() != null && !input.aiGeneratedBy().isBlank()) {
+      body.put("aiGeneratedBy", input.aiGeneratedBy().strip());
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(webhookUrl))
             .timeout(Duration.ofSeconds(30))

@@ -49,6 +49,40 @@ class ReplyDeliveryFunctionTest {
   }
 
   @Test
+  void should_mark_a_reply_a_model_wrote_as_ai_generated_and_leave_others_unmarked()
+      throws IOException {
+    ReplyDeliveryFunction reply = reply(Channel.EMAIL, "");
+
+    reply.act(
+        new ReplyDeliveryRequest(
+            "C-42", "Your parcel left today.", "anna@customers.example", "smart"),
+        KEY);
+    reply.act(
+        new ReplyDeliveryRequest("C-43", "Your parcel left today.", "ben@customers.example", " "),
+        "pi-2:send-reply:ai-2");
+
+    String written = message("anna@customers.example");
+    assertThat(written)
+        .contains(EmailFunction.AI_GENERATED_HEADER + ": smart")
+        .containsSubsequence("Your parcel left today.", "-- ", "Written with AI.");
+    assertThat(message("ben@customers.example"))
+        .doesNotContain(EmailFunction.AI_GENERATED_HEADER)
+        .doesNotContain("Written with AI.");
+  }
+
+  private String message(String to) throws IOException {
+    try (Stream<Path> files = Files.list(outbox)) {
+      for (Path file : files.toList()) {
+        String text = Files.readString(file);
+        if (text.contains("To: " + to)) {
+          return text;
+        }
+      }
+    }
+    throw new AssertionError("no message to " + to + " in " + outbox);
+  }
+
+  @Test
   void should_raise_no_reply_address_for_an_email_reply_without_an_address() {
     ReplyDeliveryFunction reply = reply(Channel.EMAIL, "");
 
@@ -82,11 +116,17 @@ class ReplyDeliveryFunctionTest {
       ReplyDeliveryResult result =
           reply(Channel.WEBHOOK, url)
               .act(new ReplyDeliveryRequest("C-42", "Your parcel left today.", null), KEY);
+      reply(Channel.WEBHOOK, url)
+          .act(
+              new ReplyDeliveryRequest("C-43", "Your parcel left today.", null, "smart"),
+              "pi-2:send-reply:ai-2");
 
       assertThat(result.replyChannel()).isEqualTo("webhook");
       assertThat(received)
           .containsExactly(
-              KEY + " {\"message\":\"Your parcel left today.\",\"recipient\":\"C-42\"}");
+              KEY + " {\"message\":\"Your parcel left today.\",\"recipient\":\"C-42\"}",
+              "pi-2:send-reply:ai-2 {\"message\":\"Your parcel left today.\","
+                  + "\"recipient\":\"C-43\",\"aiGeneratedBy\":\"smart\"}");
       assertThat(outbox).isEmptyDirectory();
     } finally {
       server.stop(0);
@@ -97,7 +137,7 @@ class ReplyDeliveryFunctionTest {
     return new ReplyDeliveryFunction(
         new ReplySettings(channel, "Our reply to your request"),
         new EmailFunction(
-            new EmailSettings("Shop <support@shop.example>", List.of(), outbox),
+            new EmailSettings("Shop <support@shop.example>", List.of(), outbox, "Written with AI."),
             new OutboxDirectory(outbox)),
         new NotifyFunction(webhookUrl));
   }

@@ -97,7 +97,9 @@ class EmailFunctionTest {
         .isInstanceOf(ConnectorIncident.class)
         .hasMessageContaining("single line");
     EmailFunction noSender =
-        new EmailFunction(new EmailSettings(" ", List.of(), outbox), new OutboxDirectory(outbox));
+        new EmailFunction(
+            new EmailSettings(" ", List.of(), outbox, "Written with AI."),
+            new OutboxDirectory(outbox));
     assertThatThrownBy(() -> noSender.act(new EmailRequest("a@x.example", "Hi", "x"), KEY))
         .isInstanceOf(ConnectorIncident.class)
         .hasMessageContaining("set baton.tools.email.from (BATON_TOOLS_EMAIL_FROM)");
@@ -170,7 +172,8 @@ class EmailFunctionTest {
 
   private EmailFunction email(List<String> allowedDomains, MailDelivery delivery) {
     return new EmailFunction(
-        new EmailSettings("Baton <baton@shop.example>", allowedDomains, outbox), delivery);
+        new EmailSettings("Baton <baton@shop.example>", allowedDomains, outbox, "Written with AI."),
+        delivery);
   }
 
   private static SmtpDelivery smtpDelivery(int port) {

@@ -117,7 +117,8 @@ class WorkerBenchmark {
             "--baton.workers.topics.prompt.fetch-size=500",
             "--baton.workers.threads=16",
             "--baton.workers.topics.prompt.lock-duration=60s",
-            "--baton.workers.lock-duration=60s");
+            "--baton.workers.lock-duration=60s",
+            "--server.port=0");
     StringBuilder report = new StringBuilder();
     try {
       await()

@@ -1,11 +1,14 @@
 package io.baton.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.review.ReviewDecision;
 import io.baton.review.ReviewOutcome;
 import io.baton.review.ReviewOutcomeStore;
-import io.baton.support.EngineIT;
+import io.baton.support.ProcessInstances;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,15 +20,55 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Starting customer requests over HTTP: authentication, and bad input refused with a reason. */
-@EngineIT
-class CustomerRequestApiIT {
+/**
+ * Starting customer requests over HTTP: authentication, and bad input refused with a reason; and
+ * what operators read of the embedded workers. Runs nested in {@link CustomerRequestH2IT}, in its
+ * application.
+ */
+abstract class CustomerRequestApiChecks {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
   @Autowired ReviewOutcomeStore outcomes;
   @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void should_show_operators_how_the_embedded_workers_and_models_are_doing() throws Exception {
+    runtime.startProcessInstanceByKey(
+        "customer-request", Map.of("message", "I forgot my password, help", "customerId", "C-3"));
+
+    await()
+        .atMost(ProcessInstances.WORKERS)
+        .untilAsserted(
+            () ->
+                assertThat(prometheus())
+                    .containsPattern(
+                        "baton_connector_tasks_seconds_count\\{outcome=\"complete\",topic=\"baton.classify\"")
+                    .containsPattern(
+                        "baton_model_calls_seconds_count\\{model=\"[a-z-]+\",outcome=\"OK\",provider=\"local\",task=\"classify\"")
+                    .contains("baton_connector_tasks_seconds_bucket{")
+                    .contains("baton_model_tokens_total{")
+                    .contains("baton_model_cost_total{")
+                    .contains("baton_worker_in_flight{topic=\"baton.classify\"")
+                    .contains("baton_worker_backlog "));
+
+    // health for load balancers: each part by name, without details
+    JsonNode health =
+        new ObjectMapper().readTree(http.getForObject("/actuator/health", String.class));
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/workers/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/models/components/local/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/workers/details").isMissingNode()).isTrue();
+  }
+
+  private String prometheus() {
+    ResponseEntity<String> response =
+        http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
 
   @Test
   void should_refuse_the_engine_rest_api_without_credentials() {
