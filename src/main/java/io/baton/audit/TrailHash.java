@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * How a trail entry is hashed, the same in the application and in the offline {@link
@@ -88,7 +85,7 @@ public final class TrailHash {
                   aiGenerated,
                   sourceRef,
                   canonicalPayload));
-      return sha256(line);
+      return DigestUtils.sha256Hex(line);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -108,14 +105,5 @@ public final class TrailHash {
         entry.aiGenerated(),
         entry.sourceRef(),
         canonical(entry.payload()));
-  }
-
-  static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,11 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Wraps a provider's model with what every call needs once: the provider's circuit breaker, the
@@ -150,7 +147,7 @@ final class RecordedModel implements AsyncModel {
                   null,
                   BudgetExceededException.CODE,
                   reason,
-                  sha256(input),
+                  DigestUtils.sha256Hex(input),
                   null);
               return CompletableFuture.failedFuture(
                   new BudgetExceededException(
@@ -173,7 +170,7 @@ final class RecordedModel implements AsyncModel {
       Function<T, String> output) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    String inputHash = sha256(input);
+    String inputHash = DigestUtils.sha256Hex(input);
     if (breaker != null && !breaker.tryAcquirePermission()) {
       String reason =
           "the circuit breaker of provider '%s' is open after repeated failures"
@@ -314,15 +311,6 @@ final class RecordedModel implements AsyncModel {
 
   private static String truncate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
-
-  static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

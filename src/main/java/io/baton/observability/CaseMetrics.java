@@ -9,10 +9,13 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricProcessInstanceEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -48,27 +51,30 @@ class CaseMetrics extends AbstractProcessEnginePlugin implements HistoryEventHan
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(this);
+    if (!handlers.contains(this)) {
+      handlers.add(this); // the Spring Boot starter may have added this bean already
+    }
     configuration.setCustomHistoryEventHandlers(handlers);
-    Gauge.builder("baton.cases.open", runtime, r -> r.getObject().createProcessInstanceQuery().count())
+    Gauge.builder(
+            "baton.cases.open", runtime, r -> r.getObject().createProcessInstanceQuery().count())
         .description("Cases running now")
         .register(meters);
-    Gauge.builder(
-            "baton.incidents.open",
-            runtime,
-            r -> r.getObject().createIncidentQuery().count())
+    Gauge.builder("baton.incidents.open", runtime, r -> r.getObject().createIncidentQuery().count())
         .description("Open incidents: tasks that wait for a person to resolve them")
         .register(meters);
   }
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (event instanceof HistoricProcessInstanceEventEntity instance
-        && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())
-        && instance.getDurationInMillis() != null) {
-      String process = String.valueOf(instance.getProcessDefinitionKey());
-      String state = String.valueOf(instance.getState());
-      long millis = instance.getDurationInMillis();
+    if (meters != null
+        && event instanceof HistoricProcessInstanceEventEntity ending
+        && HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())) {
+      String process = String.valueOf(ending.getProcessDefinitionKey());
+      String state = String.valueOf(ending.getState());
+      Long millis = durationMillis(ending);
+      if (millis == null) {
+        return; // no start on record: nothing honest to measure
+      }
       AfterCommit.run(
           () ->
               Timer.builder("baton.cases")
@@ -82,5 +88,26 @@ class CaseMetrics extends AbstractProcessEnginePlugin implements HistoryEventHan
   @Override
   public void handleEvents(List<HistoryEvent> events) {
     events.forEach(this::handleEvent);
+  }
+
+  /**
+   * The end event has the end time; the start time is in the case's history row, read in the same
+   * engine command that ends the case.
+   */
+  private static Long durationMillis(HistoricProcessInstanceEventEntity ending) {
+    if (ending.getDurationInMillis() != null) {
+      return ending.getDurationInMillis();
+    }
+    CommandContext command = Context.getCommandContext();
+    if (ending.getEndTime() == null || command == null) {
+      return null;
+    }
+    HistoricProcessInstanceEntity started =
+        command
+            .getHistoricProcessInstanceManager()
+            .findHistoricProcessInstance(ending.getProcessInstanceId());
+    return started == null || started.getStartTime() == null
+        ? null
+        : ending.getEndTime().getTime() - started.getStartTime().getTime();
   }
 }

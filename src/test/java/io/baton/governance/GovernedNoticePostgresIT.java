@@ -274,6 +274,8 @@ class GovernedNoticePostgresIT extends GovernedNoticeScenarios {
               "baton_review_decisions_total\\{decision=\"approve\",edited=\"false\",process=\"governed-notice\",stage=\"second\"\\} [1-9]")
           .containsPattern(
               "baton_cases_seconds_count\\{process=\"governed-notice\",state=\"COMPLETED\"\\} [1-9]")
+          .containsPattern(
+              "baton_cases_seconds_sum\\{process=\"governed-notice\",state=\"COMPLETED\"\\} (0\\.[0-9]*[1-9]|[1-9])")
           .containsPattern("baton_cases_open [0-9]")
           .containsPattern("baton_incidents_open [0-9]");
     }

@@ -12,13 +12,10 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The SHA-256 digest of an action's exact arguments, computed the same way where an approval is
@@ -41,7 +38,7 @@ public final class ActionDigest {
 
   /** The digest of an action's arguments: a connector's input record, or a map of arguments. */
   public static String of(Object arguments) {
-    return sha256(canonical(JSON.valueToTree(arguments)).toString());
+    return DigestUtils.sha256Hex(canonical(JSON.valueToTree(arguments)).toString());
   }
 
   /**
@@ -97,15 +94,5 @@ public final class ActionDigest {
       return JsonNodeFactory.instance.textNode("number:" + number.toPlainString());
     }
     return node;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -6,6 +6,7 @@ import io.baton.models.PromptRef;
 import io.baton.models.RenderedPrompt;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A prompt template file: {@code {{name}}} placeholders are filled with values; a value that is a
@@ -36,7 +37,8 @@ public record PromptTemplate(
   }
 
   public PromptRef ref() {
-    return new PromptRef(id, version, sha256(system + "\u0000" + user + "\u0000" + output));
+    return new PromptRef(
+        id, version, DigestUtils.sha256Hex(system + "\u0000" + user + "\u0000" + output));
   }
 
   /**
@@ -49,17 +51,6 @@ public record PromptTemplate(
     values.forEach((name, value) -> texts.put(name, text(value)));
     String renderedSystem = system == null ? null : fill(system, texts);
     return new RenderedPrompt(ref(), renderedSystem, fill(user, texts), output.equals("json"));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private String fill(String template, Map<String, Object> values) {
