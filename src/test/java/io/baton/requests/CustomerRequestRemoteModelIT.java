@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.email.MailDelivery;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
@@ -55,7 +56,7 @@ class CustomerRequestRemoteModelIT {
   }
 
   @Test
-  void should_classify_and_draft_with_the_remote_model() {
+  void should_classify_and_draft_with_the_remote_model() throws Exception {
     init(engine);
     SIMULATOR
         .when(Match.userContains("Labels, each with example texts"))
@@ -87,9 +88,15 @@ class CustomerRequestRemoteModelIT {
     execute(job(pi));
     awaitEnded(pi);
 
+    // the model wrote the reply: it goes out marked as AI-generated (EU AI Act Art. 50)
     assertThat(DeliveredMail.texts(mail, pi))
-        .containsExactly(
-            "Hello C-7, your parcel left our warehouse yesterday and arrives within 3 days.");
+        .singleElement()
+        .asString()
+        .isEqualToNormalizingNewlines(
+            "Hello C-7, your parcel left our warehouse yesterday and arrives within 3 days."
+                + "\n\n-- \nThis message was written with the help of AI.");
+    assertThat(DeliveredMail.messages(mail, pi).get(0).getHeader(EmailFunction.AI_GENERATED_HEADER))
+        .containsExactly("smart");
     assertThat(
             jdbc.queryForList(
                 "SELECT prompt_id || ':' || outcome FROM baton_model_call"

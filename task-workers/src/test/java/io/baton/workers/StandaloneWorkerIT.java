@@ -39,7 +39,8 @@ class StandaloneWorkerIT {
 
     try (ConfigurableApplicationContext worker =
         WorkerApplication.start(
-            TestWorkers.args(port, "worker-dev-only", "--baton.workers.metrics-token=scrape-me"))) {
+            TestWorkers.argsWithManagementPort(
+                port, "worker-dev-only", "--baton.workers.metrics-token=scrape-me"))) {
       awaitWaitingAt(pi, "send-reply");
 
       // its management port: health for anyone, metrics for the holder of the scrape token

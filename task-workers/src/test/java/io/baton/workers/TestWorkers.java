@@ -18,16 +18,26 @@ public final class TestWorkers {
 
   /**
    * Arguments that connect a worker to the engine on {@code port} as the service account, with the
-   * test profile's short long-poll and a management port of its own, followed by {@code more}.
+   * test profile's short long-poll and no management port (it costs each worker's start a web
+   * server; {@link #argsWithManagementPort} has one), followed by {@code more}.
    */
   public static String[] args(int port, String password, String... more) {
+    return workerArgs(port, password, "--spring.main.web-application-type=none", more);
+  }
+
+  /** As {@link #args}, with the management port on a free port. */
+  public static String[] argsWithManagementPort(int port, String password, String... more) {
+    return workerArgs(port, password, "--server.port=0", more);
+  }
+
+  private static String[] workerArgs(int port, String password, String management, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--baton.workers.base-url=" + engineRest(port),
                 "--baton.workers.password=" + password,
                 "--baton.workers.async-response-timeout=1s",
-                "--server.port=0"));
+                management));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }

@@ -118,7 +118,7 @@ class WorkerBenchmark {
             "--baton.workers.threads=16",
             "--baton.workers.topics.prompt.lock-duration=60s",
             "--baton.workers.lock-duration=60s",
-            "--server.port=0");
+            "--spring.main.web-application-type=none");
     StringBuilder report = new StringBuilder();
     try {
       await()
