@@ -33,13 +33,14 @@ public class CaseTrail {
   static final RowMapper<TrailEntry> ENTRY = CaseTrail::entry;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate newTransaction;
+  private final TransactionTemplate savepoint;
   private final CaseMetadata metadata;
 
   public CaseTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.newTransaction = new TransactionTemplate(transactions);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactions);
+    // on the caller's connection: a second connection per append would starve the pool under load
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.metadata = new CaseMetadata(jdbc);
   }
 
@@ -136,13 +137,16 @@ public class CaseTrail {
     return result;
   }
 
-  /** The case's row, locked for this transaction; made first, in a transaction of its own. */
+  /**
+   * The case's row, locked for this transaction; made first under a savepoint, so that losing the
+   * race to another transaction that made it leaves this one usable.
+   */
   private Head lockHead(String processInstanceId) {
     List<Head> head = selectHeadForUpdate(processInstanceId);
     if (head.isEmpty()) {
       CaseMetadata.Case known = metadata.of(processInstanceId);
       try {
-        newTransaction.executeWithoutResult(
+        savepoint.executeWithoutResult(
             status ->
                 jdbc.update(
                     "INSERT INTO baton_audit_case (process_instance_id, root_process_instance_id,"
