@@ -1,8 +1,11 @@
 package io.baton.audit;
 
+import io.baton.budgets.BudgetLedger;
+import io.baton.models.BudgetClaim;
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
-import java.math.BigDecimal;
+import io.baton.models.RateClaim;
+import io.baton.ratelimits.RateWindows;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +25,22 @@ public class JdbcModelCallLog implements ModelCallLog {
 
   private final JdbcTemplate jdbc;
   private final CaseTrail trail;
+  private final BudgetLedger budgets;
+  private final RateWindows rateWindows;
 
-  public JdbcModelCallLog(JdbcTemplate jdbc, CaseTrail trail) {
+  public JdbcModelCallLog(
+      JdbcTemplate jdbc, CaseTrail trail, BudgetLedger budgets, RateWindows rateWindows) {
     this.jdbc = jdbc;
     this.trail = trail;
+    this.budgets = budgets;
+    this.rateWindows = rateWindows;
   }
 
   /**
-   * Keeps the call once, and appends it to its case's trail in the same transaction. Two reports of
-   * one call racing each other meet at the unique {@code call_id}: the second fails with a {@link
-   * org.springframework.dao.DuplicateKeyException} and leaves nothing behind.
+   * Keeps the call once, settles its budget reservation and appends it to its case's trail, all in
+   * one transaction. Two reports of one call racing each other meet at the unique {@code call_id}:
+   * the second fails with a {@link org.springframework.dao.DuplicateKeyException} and leaves
+   * nothing behind.
    */
   @Override
   @Transactional
@@ -69,10 +78,21 @@ public class JdbcModelCallLog implements ModelCallLog {
         call.processInstanceId(),
         call.activityId(),
         call.taskId());
+    budgets.settle(call.callId(), call.cost());
     if (call.processInstanceId() != null) {
       trail.append(call.processInstanceId(), trailEvent(call));
     }
     return true;
+  }
+
+  @Override
+  public void reserve(BudgetClaim claim) {
+    budgets.reserve(claim);
+  }
+
+  @Override
+  public void admit(RateClaim claim) {
+    rateWindows.admit(claim);
   }
 
   /** A model call as its case's trail shows it; an answer is marked as AI-generated. */
@@ -102,16 +122,6 @@ public class JdbcModelCallLog implements ModelCallLog {
         call.output() != null,
         "model-call:" + call.callId(),
         payload);
-  }
-
-  @Override
-  public BigDecimal spentOn(String processInstanceId) {
-    BigDecimal spent =
-        jdbc.queryForObject(
-            "SELECT SUM(cost) FROM baton_model_call WHERE process_instance_id = ?",
-            BigDecimal.class,
-            processInstanceId);
-    return spent == null ? BigDecimal.ZERO : spent;
   }
 
   /** The calls made for one process instance, oldest first. */

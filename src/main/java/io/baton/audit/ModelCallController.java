@@ -1,8 +1,11 @@
 package io.baton.audit;
 
 import io.baton.identity.BatonGroups;
+import io.baton.models.BudgetClaim;
+import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelCallRecord;
-import java.math.BigDecimal;
+import io.baton.models.RateClaim;
+import io.baton.models.RateLimitedException;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/model-calls?processInstanceId=...} for auditors and supervisors; {@code POST
- * /api/model-calls} for standalone workers, which have no database of their own.
+ * /api/model-calls} and {@code POST /api/model-calls/reservations} and {@code .../admissions} for
+ * standalone workers, which have no database of their own.
  */
 @RestController
 @RequestMapping("/api/model-calls")
@@ -40,16 +44,61 @@ class ModelCallController {
     return calls.forProcessInstance(processInstanceId);
   }
 
-  /** What a case's model calls have cost so far; workers read it to keep the case's budget. */
-  @GetMapping("/spent")
-  Spent spentOn(@RequestParam String processInstanceId) {
-    require(
-        Set.of(BatonGroups.WORKERS, BatonGroups.AUDITORS, BatonGroups.SUPERVISORS, "camunda-admin"),
-        "read what a case has spent");
-    return new Spent(processInstanceId, calls.spentOn(processInstanceId));
+  /**
+   * Reserves a priced call's worst case against its case's budgets, for a standalone worker, before
+   * it makes the call: {@code granted} true, or false with the budget that does not allow it.
+   */
+  @PostMapping("/reservations")
+  Reservation reserve(@RequestBody BudgetClaim claim) {
+    require(Set.of(BatonGroups.WORKERS), "reserve model budgets");
+    if (claim.callId() == null
+        || claim.model() == null
+        || claim.processInstanceId() == null
+        || claim.worstCaseCost() == null) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "a budget claim needs callId, model, processInstanceId and worstCaseCost");
+    }
+    try {
+      calls.reserve(claim);
+      return new Reservation(claim.callId(), true, null);
+    } catch (BudgetExceededException refused) {
+      return new Reservation(claim.callId(), false, refused.getMessage());
+    } catch (IllegalArgumentException bad) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
+    }
   }
 
-  record Spent(String processInstanceId, BigDecimal cost) {}
+  record Reservation(String callId, boolean granted, String refusal) {}
+
+  /**
+   * Takes room in a model's rate window for a standalone worker's call: {@code admitted} true, or
+   * false with how long until the next window.
+   */
+  @PostMapping("/admissions")
+  Admission admit(@RequestBody RateClaim claim) {
+    require(Set.of(BatonGroups.WORKERS), "take room in model rate windows");
+    if (claim.callId() == null
+        || claim.model() == null
+        || (claim.requestsPerMinute() == null && claim.tokensPerMinute() == null)
+        || claim.tokens() < 0) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "a rate claim needs callId, model, requestsPerMinute or tokensPerMinute, and tokens of"
+              + " zero or more");
+    }
+    try {
+      calls.admit(claim);
+      return new Admission(claim.callId(), true, 0, null);
+    } catch (RateLimitedException limited) {
+      return new Admission(
+          claim.callId(), false, limited.retryAfter().toMillis(), limited.getMessage());
+    } catch (IllegalArgumentException bad) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
+    }
+  }
+
+  record Admission(String callId, boolean admitted, long retryAfterMillis, String reason) {}
 
   /**
    * Keeps a worker's report of a model call: 201 the first time, 200 when the same call (same

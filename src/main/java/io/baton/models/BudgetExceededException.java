@@ -1,9 +1,10 @@
 package io.baton.models;
 
 /**
- * A priced model was not asked because the case (the process instance) has spent its model budget,
- * {@code baton.budgets.per-case}. A fallback chain moves on to its next tier, usually the free
- * {@code local} model; without one, the task raises BPMN error {@value #CODE}.
+ * A priced model was not asked because the worst case of the call does not fit one of the budgets
+ * of its case: per case, per process per day or per tenant per day ({@code baton.budgets.*}). A
+ * fallback chain moves on to its next tier, usually the free {@code local} model; without one, the
+ * task raises BPMN error {@value #CODE}.
  */
 public class BudgetExceededException extends ModelUnavailableException {
 

@@ -39,6 +39,16 @@ public interface Model {
    */
   Answer ask(ModelTask.Ask task);
 
+  /**
+   * The most tokens the prompt of {@code task} can count when it is sent, so that a priced call's
+   * worst-case cost can be reserved before it is made. A model that cannot tell cannot be priced.
+   */
+  default long promptTokenBound(ModelTask task) {
+    throw new IllegalStateException(
+        "model '%s' cannot bound the tokens of its prompts, so it cannot have a price: a call's worst-case cost could not be reserved"
+            .formatted(name()));
+  }
+
   default CompletionStage<Classification> classifyAsync(
       ModelTask.Classify task, Executor executor) {
     return CompletableFuture.supplyAsync(() -> classify(task), executor);

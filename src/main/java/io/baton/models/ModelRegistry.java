@@ -28,7 +28,6 @@ public class ModelRegistry {
   private final Map<String, Model> models = new TreeMap<>();
   private final Map<String, String> breakerNames = new TreeMap<>();
   private final CircuitBreakerRegistry breakers;
-  private final ModelsProperties.Budgets budgets;
 
   public ModelRegistry(
       ModelsProperties properties,
@@ -36,7 +35,6 @@ public class ModelRegistry {
       ModelCallLog log,
       MeterRegistry meters) {
     ModelsProperties.BreakerSettings breaker = properties.modelBreaker();
-    budgets = properties.budgets() == null ? ModelsProperties.Budgets.NONE : properties.budgets();
     breakers =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()
@@ -107,7 +105,18 @@ public class ModelRegistry {
       breakerNames.put(name, breakerName);
       breaker = breakers.circuitBreaker(breakerName);
     }
-    return new RecordedModel(model, settings, breaker, log, meters, budgets);
+    if (settings.pricePerOutputToken() != null
+        && settings.pricePerOutputToken().signum() > 0
+        && settings.maxTokens() == null) {
+      throw ModelSettings.missing(
+          name,
+          "max-tokens",
+          "a priced model needs it: a call's worst-case cost is reserved against the budgets before"
+              + " it is made, for example 1024");
+    }
+    positive(name, "requests-per-minute", settings.requestsPerMinute());
+    positive(name, "tokens-per-minute", settings.tokensPerMinute());
+    return new RecordedModel(model, settings, breaker, log, meters);
   }
 
   private Model resolve(String name, Map<String, ModelSettings> all, Set<String> path) {
@@ -138,6 +147,14 @@ public class ModelRegistry {
             : new CascadeModel(name, tiers, minConfidence(name, settings));
     models.put(name, model);
     return model;
+  }
+
+  private static void positive(String name, String setting, Integer value) {
+    if (value != null && value < 1) {
+      throw new IllegalStateException(
+          "model '%s': %s must be at least 1, not %d (%s)"
+              .formatted(name, setting, value, ModelSettings.variable(name, setting)));
+    }
   }
 
   private static double minConfidence(String name, ModelSettings settings) {

@@ -18,6 +18,10 @@ import java.util.List;
  * @param sendPersonalData for remote providers: {@code true} sends e-mail addresses, IBANs, card
  *     and phone numbers as they are (for a server you run yourself); by default they are replaced
  *     by placeholders before the prompt leaves the machine and restored in the answer
+ * @param requestsPerMinute the provider's limit of requests per minute for this model, shared by
+ *     every worker of the deployment; none when not set
+ * @param tokensPerMinute the provider's limit of tokens per minute (prompt and max-tokens, as
+ *     providers count them when a request arrives); none when not set
  */
 public record ModelSettings(
     String provider,
@@ -30,7 +34,9 @@ public record ModelSettings(
     BigDecimal pricePerOutputToken,
     List<String> models,
     Double minConfidence,
-    Boolean sendPersonalData) {
+    Boolean sendPersonalData,
+    Integer requestsPerMinute,
+    Integer tokensPerMinute) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -39,7 +45,13 @@ public record ModelSettings(
   }
 
   public static ModelSettings of(String provider) {
-    return new ModelSettings(provider, null, null, null, null, null, null, null, null, null, null);
+    return new ModelSettings(
+        provider, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Whether calls of this model wait for a shared rate window. */
+  public boolean rateLimited() {
+    return requestsPerMinute != null || tokensPerMinute != null;
   }
 
   /** Whether prompts keep their personal data; by default it is replaced by placeholders. */

@@ -25,21 +25,18 @@ final class RecordedModel implements AsyncModel {
   private final CircuitBreaker breaker;
   private final ModelCallLog log;
   private final MeterRegistry meters;
-  private final ModelsProperties.Budgets budgets;
 
   RecordedModel(
       Model delegate,
       ModelSettings settings,
       CircuitBreaker breaker,
       ModelCallLog log,
-      MeterRegistry meters,
-      ModelsProperties.Budgets budgets) {
+      MeterRegistry meters) {
     this.delegate = delegate;
     this.settings = settings;
     this.breaker = breaker;
     this.log = log;
     this.meters = meters;
-    this.budgets = budgets;
   }
 
   @Override
@@ -110,8 +107,9 @@ final class RecordedModel implements AsyncModel {
   }
 
   /**
-   * Makes the call if the case's budget allows it, on {@code executor}: what the case has spent is
-   * read from the audit log, a database or an API.
+   * Makes the call once its model's rate window has room for it and its worst-case cost is reserved
+   * against the case's budgets, on {@code executor} (both are kept in a database or through an
+   * API). Unpriced calls, and calls outside a case, reserve nothing.
    */
   private <T> CompletionStage<T> call(
       String kind,
@@ -122,37 +120,72 @@ final class RecordedModel implements AsyncModel {
       Function<T, Usage> usage,
       Function<T, PromptRef> prompt,
       Function<T, String> output) {
+    String callId = UUID.randomUUID().toString();
     CallSite site = task.site() == null ? CallSite.NONE : task.site();
-    if (budgets.perCase() == null || !settings.priced() || site.processInstanceId() == null) {
-      return permitted(kind, task, input, call, executor, usage, prompt, output);
+    boolean budgeted = settings.priced() && site.processInstanceId() != null;
+    if (!budgeted && !settings.rateLimited()) {
+      return permitted(callId, kind, task, input, call, executor, usage, prompt, output);
     }
-    return CompletableFuture.supplyAsync(() -> log.spentOn(site.processInstanceId()), executor)
-        .thenCompose(
-            spent -> {
-              if (spent.compareTo(budgets.perCase()) < 0) {
-                return permitted(kind, task, input, call, executor, usage, prompt, output);
+    return CompletableFuture.runAsync(
+            () -> {
+              if (settings.rateLimited()) {
+                log.admit(rateClaim(callId, task));
               }
-              String reason =
-                  "process instance %s has spent %s on model calls, its budget is %s (baton.budgets.per-case)"
-                      .formatted(
-                          site.processInstanceId(),
-                          spent.stripTrailingZeros().toPlainString(),
-                          budgets.perCase().toPlainString());
-              record(
-                  kind,
-                  task,
-                  Instant.now(),
-                  System.nanoTime(),
-                  Usage.NONE,
-                  null,
-                  BudgetExceededException.CODE,
-                  reason,
-                  DigestUtils.sha256Hex(input),
-                  null);
-              return CompletableFuture.failedFuture(
-                  new BudgetExceededException(
-                      "model '%s' was not asked: %s".formatted(name(), reason)));
-            });
+              if (budgeted) {
+                log.reserve(
+                    new BudgetClaim(callId, name(), site.processInstanceId(), worstCaseCost(task)));
+              }
+            },
+            executor)
+        .handle(
+            (admitted, error) -> {
+              Throwable failure = error == null ? null : Completions.cause(error);
+              if (failure instanceof BudgetExceededException overBudget) {
+                record(
+                    callId,
+                    kind,
+                    task,
+                    Instant.now(),
+                    System.nanoTime(),
+                    Usage.NONE,
+                    null,
+                    BudgetExceededException.CODE,
+                    overBudget.getMessage(),
+                    DigestUtils.sha256Hex(input),
+                    null);
+                return CompletableFuture.<T>failedFuture(
+                    new BudgetExceededException(
+                        "model '%s' was not asked: %s".formatted(name(), overBudget.getMessage())));
+              }
+              if (failure instanceof RateLimitedException && meters != null) {
+                meters.counter("baton.model.rate.waits", "model", name()).increment();
+              }
+              if (failure != null) {
+                return CompletableFuture.<T>failedFuture(failure);
+              }
+              return permitted(callId, kind, task, input, call, executor, usage, prompt, output);
+            })
+        .thenCompose(Function.identity());
+  }
+
+  /**
+   * One request, and the tokens a provider counts on arrival: the prompt (a quarter of its bytes)
+   * and max-tokens.
+   */
+  private RateClaim rateClaim(String callId, ModelTask task) {
+    long tokens =
+        settings.tokensPerMinute() == null
+            ? 0
+            : (delegate.promptTokenBound(task) + 3) / 4
+                + (settings.maxTokens() == null ? 0 : settings.maxTokens());
+    return new RateClaim(
+        callId, name(), settings.requestsPerMinute(), settings.tokensPerMinute(), tokens);
+  }
+
+  /** The most the call can cost: its prompt's token bound and max-tokens, at the model's prices. */
+  private BigDecimal worstCaseCost(ModelTask task) {
+    int maxOutput = settings.maxTokens() == null ? 0 : settings.maxTokens();
+    return settings.cost(new Usage(Math.toIntExact(delegate.promptTokenBound(task)), maxOutput));
   }
 
   /**
@@ -160,6 +193,7 @@ final class RecordedModel implements AsyncModel {
    * record is written to a database or an API: never on the HTTP client's thread).
    */
   private <T> CompletionStage<T> permitted(
+      String callId,
       String kind,
       ModelTask task,
       String input,
@@ -176,7 +210,17 @@ final class RecordedModel implements AsyncModel {
           "the circuit breaker of provider '%s' is open after repeated failures"
               .formatted(delegate.provider());
       record(
-          kind, task, startedAt, start, Usage.NONE, null, "CIRCUIT_OPEN", reason, inputHash, null);
+          callId,
+          kind,
+          task,
+          startedAt,
+          start,
+          Usage.NONE,
+          null,
+          "CIRCUIT_OPEN",
+          reason,
+          inputHash,
+          null);
       return CompletableFuture.failedFuture(
           new ModelUnavailableException("model '%s': %s".formatted(name(), reason), null, null));
     }
@@ -200,6 +244,7 @@ final class RecordedModel implements AsyncModel {
                         ? unusable.prompt()
                         : task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
                 record(
+                    callId,
                     kind,
                     task,
                     startedAt,
@@ -215,6 +260,7 @@ final class RecordedModel implements AsyncModel {
               // a failing audit fails the task: it must not pass for a failing model, and a call
               // without its record must not count as done
               record(
+                  callId,
                   kind,
                   task,
                   startedAt,
@@ -248,6 +294,7 @@ final class RecordedModel implements AsyncModel {
   }
 
   private void record(
+      String callId,
       String kind,
       ModelTask task,
       Instant startedAt,
@@ -263,7 +310,7 @@ final class RecordedModel implements AsyncModel {
     CallSite site = task.site() == null ? CallSite.NONE : task.site();
     log.record(
         new ModelCallRecord(
-            UUID.randomUUID().toString(),
+            callId,
             startedAt,
             name(),
             provider(),

@@ -43,8 +43,11 @@ class ModelBudgetIT {
     registry.add("baton.models.priced.endpoint", SIMULATOR::baseUrl);
     registry.add("baton.models.priced.price-per-input-token", () -> "0.00001");
     registry.add("baton.models.priced.price-per-output-token", () -> "0.00003");
-    // one classification costs about 0.003: the first is within the budget, the second is not
-    registry.add("baton.budgets.per-case", () -> "0.002");
+    registry.add("baton.models.priced.max-tokens", () -> "100");
+    // a classification's worst case (its prompt's 2,000 bytes or so as tokens, and 100 answer
+    // tokens) is about 0.023 and it costs about 0.006: the first fits the budget, then the
+    // second's worst case does not
+    registry.add("baton.budgets.per-case", () -> "0.025");
   }
 
   @AfterAll

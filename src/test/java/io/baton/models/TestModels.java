@@ -19,8 +19,14 @@ public final class TestModels {
 
   public final List<ModelCallRecord> calls = new CopyOnWriteArrayList<>();
 
-  /** The budgets of the registries built from now on. */
-  public ModelsProperties.Budgets budgets = ModelsProperties.Budgets.NONE;
+  /** The budget claims of priced calls, in the order they were made. */
+  public final List<BudgetClaim> claims = new CopyOnWriteArrayList<>();
+
+  /**
+   * What a case may spend, checked as the engine checks it (what the case's calls have cost plus
+   * the claim's worst case), when a claim is made.
+   */
+  public volatile BigDecimal perCase;
 
   public final PromptCatalog prompts =
       new PromptCatalog("classpath*:processes/prompts/*.json", new ObjectMapper());
@@ -33,7 +39,7 @@ public final class TestModels {
   public ModelRegistry registry(
       Map<String, ModelSettings> models, ModelsProperties.BreakerSettings breaker) {
     return new ModelRegistry(
-        new ModelsProperties(models, breaker, budgets),
+        new ModelsProperties(models, breaker, ModelsProperties.Budgets.NONE),
         List.of(
             LOCAL,
             new OpenAiModelProvider(prompts),
@@ -46,11 +52,24 @@ public final class TestModels {
           }
 
           @Override
-          public BigDecimal spentOn(String processInstanceId) {
-            return calls.stream()
-                .filter(c -> processInstanceId.equals(c.processInstanceId()))
-                .map(ModelCallRecord::cost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+          public void admit(RateClaim claim) {
+            throw new UnsupportedOperationException(
+                "rate windows are the engine's: tested in CostControlIT");
+          }
+
+          @Override
+          public void reserve(BudgetClaim claim) {
+            claims.add(claim);
+            BigDecimal spent =
+                calls.stream()
+                    .filter(c -> claim.processInstanceId().equals(c.processInstanceId()))
+                    .map(ModelCallRecord::cost)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (perCase != null && spent.add(claim.worstCaseCost()).compareTo(perCase) > 0) {
+              throw new BudgetExceededException(
+                  "process instance %s has spent %s, this call may cost up to %s, its budget is %s (baton.budgets.per-case)"
+                      .formatted(claim.processInstanceId(), spent, claim.worstCaseCost(), perCase));
+            }
           }
         },
         null);
@@ -69,9 +88,11 @@ public final class TestModels {
         endpoint,
         key,
         timeout,
-        null,
+        256,
         new java.math.BigDecimal("0.000001"),
         new java.math.BigDecimal("0.000002"),
+        null,
+        null,
         null,
         null,
         null);
@@ -79,6 +100,18 @@ public final class TestModels {
 
   public static ModelSettings policy(String provider, Double minConfidence, String... models) {
     return new ModelSettings(
-        provider, null, null, null, null, null, null, null, List.of(models), minConfidence, null);
+        provider,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(models),
+        minConfidence,
+        null,
+        null,
+        null);
   }
 }

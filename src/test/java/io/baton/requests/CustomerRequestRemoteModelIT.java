@@ -48,6 +48,7 @@ class CustomerRequestRemoteModelIT {
     registry.add("baton.models.smart.api-key", () -> "k");
     registry.add("baton.models.smart.price-per-input-token", () -> "0.000002");
     registry.add("baton.models.smart.price-per-output-token", () -> "0.000008");
+    registry.add("baton.models.smart.max-tokens", () -> "512");
   }
 
   @AfterAll

@@ -411,6 +411,9 @@ class SecurityIT {
         "{\"specversion\":\"1.0\",\"id\":\"role-table\",\"source\":\"/roles\","
             + "\"type\":\"io.baton.roles.unmapped\",\"data\":{}}";
 
+    static final String CLAIM =
+        "{\"callId\":\"c\",\"model\":\"m\",\"processInstanceId\":\"p\",\"worstCaseCost\":0.1}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -457,6 +460,7 @@ class SecurityIT {
       }
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls", "{}", 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/effects/{instance}/start", EFFECT, 403));
       }
       for (String user : List.of("analyst", "reviewer", "supervisor", "auditor", "worker")) {
@@ -485,6 +489,8 @@ class SecurityIT {
                 NEW_USER.formatted("x" + user),
                 403));
       }
+      // past the group check: the claim names no running case
+      rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 400));
       for (String user : List.of("admin", "integration")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 400));
       }

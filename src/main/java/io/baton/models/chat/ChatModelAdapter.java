@@ -26,6 +26,7 @@ import io.baton.models.RenderedPrompt;
 import io.baton.models.StrictJson;
 import io.baton.models.Usage;
 import io.baton.models.prompts.PromptCatalog;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ import java.util.function.UnaryOperator;
 public final class ChatModelAdapter implements AsyncModel {
 
   private static final ObjectMapper JSON = StrictJson.MAPPER;
+
+  /** The tokens a chat template adds per message and per request, generously counted. */
+  private static final int FRAMING_TOKENS = 16;
 
   private final String name;
   private final String provider;
@@ -98,12 +102,7 @@ public final class ChatModelAdapter implements AsyncModel {
 
   @Override
   public CompletionStage<Classification> classifyAsync(ModelTask.Classify task, Executor executor) {
-    List<Map<String, Object>> labels = new ArrayList<>();
-    for (LabelExamples label : task.labels()) {
-      labels.add(Map.of("label", label.label(), "examples", label.examples()));
-    }
-    RenderedPrompt prompt =
-        prompts.get("baton-classify", null).render(Map.of("text", task.text(), "labels", labels));
+    RenderedPrompt prompt = prompt(task);
     return send(prompt)
         .thenApply(reply -> priced(reply, prompt, () -> classification(task, prompt, reply)));
   }
@@ -134,10 +133,7 @@ public final class ChatModelAdapter implements AsyncModel {
 
   @Override
   public CompletionStage<Draft> draftAsync(ModelTask.DraftReply task, Executor executor) {
-    RenderedPrompt prompt =
-        prompts
-            .get("baton-draft-reply", null)
-            .render(Map.of("text", task.text(), "candidates", task.candidates()));
+    RenderedPrompt prompt = prompt(task);
     return send(prompt)
         .thenApply(
             reply ->
@@ -155,19 +151,7 @@ public final class ChatModelAdapter implements AsyncModel {
 
   @Override
   public CompletionStage<Extraction> extractAsync(ModelTask.Extract task, Executor executor) {
-    RenderedPrompt prompt =
-        prompts
-            .get("baton-extract", null)
-            .render(
-                Map.of(
-                    "text", task.text(),
-                    "schema", task.jsonSchema(),
-                    "problems",
-                        task.problems().isEmpty()
-                            ? ""
-                            : "Your previous answer was wrong: "
-                                + String.join("; ", task.problems())
-                                + ". Answer again, fixing exactly these problems."));
+    RenderedPrompt prompt = prompt(task);
     return send(prompt)
         .thenApply(reply -> new Extraction(reply.text(), true, name, reply.usage(), prompt.ref()));
   }
@@ -191,14 +175,8 @@ public final class ChatModelAdapter implements AsyncModel {
   private CompletableFuture<Reply> send(RenderedPrompt prompt) {
     // personal data stays here: the provider sees placeholders, the answer gets the values back
     Pseudonyms pseudonyms = new Pseudonyms();
-    UnaryOperator<String> outbound = pseudonymize ? pseudonyms::hide : UnaryOperator.identity();
-    List<ChatMessage> messages = new ArrayList<>();
-    if (prompt.system() != null && !prompt.system().isBlank()) {
-      messages.add(SystemMessage.from(outbound.apply(prompt.system())));
-    }
-    messages.add(UserMessage.from(outbound.apply(prompt.user())));
     ChatRequest.Builder request =
-        ChatRequest.builder().messages(messages).maxOutputTokens(maxTokens);
+        ChatRequest.builder().messages(messages(prompt, pseudonyms)).maxOutputTokens(maxTokens);
     if (prompt.json() && jsonMode) {
       request.responseFormat(ResponseFormat.JSON);
     }
@@ -242,6 +220,67 @@ public final class ChatModelAdapter implements AsyncModel {
       RetryAfterCapture.end();
     }
     return reply;
+  }
+
+  /** The prompt a task is sent with, filled from the catalogue's templates. */
+  private RenderedPrompt prompt(ModelTask task) {
+    if (task instanceof ModelTask.Classify classify) {
+      List<Map<String, Object>> labels = new ArrayList<>();
+      for (LabelExamples label : classify.labels()) {
+        labels.add(Map.of("label", label.label(), "examples", label.examples()));
+      }
+      return prompts
+          .get("baton-classify", null)
+          .render(Map.of("text", classify.text(), "labels", labels));
+    }
+    if (task instanceof ModelTask.DraftReply draft) {
+      return prompts
+          .get("baton-draft-reply", null)
+          .render(Map.of("text", draft.text(), "candidates", draft.candidates()));
+    }
+    if (task instanceof ModelTask.Extract extract) {
+      return prompts
+          .get("baton-extract", null)
+          .render(
+              Map.of(
+                  "text", extract.text(),
+                  "schema", extract.jsonSchema(),
+                  "problems",
+                      extract.problems().isEmpty()
+                          ? ""
+                          : "Your previous answer was wrong: "
+                              + String.join("; ", extract.problems())
+                              + ". Answer again, fixing exactly these problems."));
+    }
+    return ((ModelTask.Ask) task).prompt();
+  }
+
+  /** The messages sent; personal data in them is replaced by placeholders unless sent as it is. */
+  private List<ChatMessage> messages(RenderedPrompt prompt, Pseudonyms pseudonyms) {
+    UnaryOperator<String> outbound = pseudonymize ? pseudonyms::hide : UnaryOperator.identity();
+    List<ChatMessage> messages = new ArrayList<>();
+    if (prompt.system() != null && !prompt.system().isBlank()) {
+      messages.add(SystemMessage.from(outbound.apply(prompt.system())));
+    }
+    messages.add(UserMessage.from(outbound.apply(prompt.user())));
+    return messages;
+  }
+
+  /**
+   * Bounds the prompt's tokens by its UTF-8 bytes: the tokenizers of these providers cut text into
+   * byte sequences, so no token is shorter than a byte. Each message adds a few tokens of framing.
+   */
+  @Override
+  public long promptTokenBound(ModelTask task) {
+    long bound = FRAMING_TOKENS;
+    for (ChatMessage message : messages(prompt(task), new Pseudonyms())) {
+      String text =
+          message instanceof SystemMessage system
+              ? system.text()
+              : ((UserMessage) message).singleText();
+      bound += text.getBytes(StandardCharsets.UTF_8).length + FRAMING_TOKENS;
+    }
+    return bound;
   }
 
   /** Parses an answer; an unusable one fails with what it cost, for the audit and the budget. */

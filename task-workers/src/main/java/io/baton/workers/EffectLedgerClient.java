@@ -1,16 +1,9 @@
 package io.baton.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,18 +16,12 @@ final class EffectLedgerClient {
   static final String DONE = "DONE";
   static final String STARTED = "STARTED";
 
-  private final String effectsUrl;
-  private final String authorization;
-  private final HttpClient http = EngineHttp.client();
-  private final ObjectMapper json = new ObjectMapper();
+  private static final int FINISH_ATTEMPTS = 3;
 
-  EffectLedgerClient(String engineRestUrl, String username, String password) {
-    String base = engineRestUrl.replaceAll("/engine-rest/?$", "");
-    this.effectsUrl = base + "/api/effects/";
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  private final EngineClient engine;
+
+  EffectLedgerClient(EngineClient engine) {
+    this.engine = engine;
   }
 
   /**
@@ -51,7 +38,7 @@ final class EffectLedgerClient {
       String digest) {
     return call(
         "POST",
-        url(key) + "/start",
+        path(key) + "/start",
         Map.of(
             "topic",
             topic,
@@ -70,50 +57,65 @@ final class EffectLedgerClient {
   /** Extends the lease from now; zero gives it up. Throws {@link LeaseLost} when not held. */
   Recorded renew(String key, String owner, Duration lease) {
     return call(
-        "PUT", url(key) + "/lease", Map.of("owner", owner, "leaseMillis", lease.toMillis()));
+        "PUT", path(key) + "/lease", Map.of("owner", owner, "leaseMillis", lease.toMillis()));
   }
 
-  /** Records the result; throws {@link LeaseLost} when another attempt holds the effect now. */
+  /**
+   * Records the result; throws {@link LeaseLost} when another attempt holds the effect now. The
+   * effect has happened by now, so a lost request or answer is sent again: the ledger answers a
+   * finish it already recorded with the recorded effect, and a task retried without it would wait
+   * out the lease and act a second time.
+   */
   Recorded finish(String key, String owner, String result) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("owner", owner);
     body.put("result", result);
-    return call("PUT", url(key), body);
+    IllegalStateException failure = null;
+    for (int attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
+      try {
+        return call("PUT", path(key), body);
+      } catch (LeaseLost lost) {
+        throw lost;
+      } catch (IllegalStateException unreachableOrServerError) {
+        failure = unreachableOrServerError;
+        pause(attempt);
+      }
+    }
+    throw failure;
   }
 
-  private String url(String key) {
-    return effectsUrl + URLEncoder.encode(key, StandardCharsets.UTF_8);
-  }
-
-  private Recorded call(String method, String url, Object body) {
+  private static void pause(int attempt) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(Duration.ofSeconds(30))
-              .header("Authorization", authorization)
-              .header("Content-Type", "application/json")
-              .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 409) {
-        throw new LeaseLost("the effect ledger answered 409 to " + method + " " + url);
-      }
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "effect ledger answered HTTP %d: %s".formatted(response.statusCode(), response.body()));
-      }
-      JsonNode effect = json.readTree(response.body());
-      return new Recorded(
-          effect.path("state").asText(),
-          effect.path("result").isNull() ? null : effect.path("result").asText(null),
-          effect.path("leaseOwner").asText(null),
-          effect.path("leaseMillisLeft").asLong());
-    } catch (IOException e) {
-      throw new IllegalStateException("effect ledger not reachable: " + e.getMessage(), e);
+      Thread.sleep(200L * attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reaching the effect ledger", e);
     }
+  }
+
+  private static String path(String key) {
+    return "/effects/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+  }
+
+  private Recorded call(String method, String path, Object body) {
+    EngineClient.Answer answer;
+    try {
+      answer = engine.send(method, path, body, Duration.ofSeconds(30));
+    } catch (EngineClient.EngineUnreachable e) {
+      throw new IllegalStateException("effect ledger not reachable: " + e.getMessage(), e);
+    }
+    if (answer.status() == 409) {
+      throw new LeaseLost("the effect ledger answered 409 to " + method + " " + engine.url(path));
+    }
+    if (answer.status() != 200) {
+      throw new IllegalStateException(
+          "effect ledger answered HTTP %d: %s".formatted(answer.status(), answer.body()));
+    }
+    JsonNode effect = answer.json();
+    return new Recorded(
+        effect.path("state").asText(),
+        effect.path("result").isNull() ? null : effect.path("result").asText(null),
+        effect.path("leaseOwner").asText(null),
+        effect.path("leaseMillisLeft").asLong());
   }
 
   /**

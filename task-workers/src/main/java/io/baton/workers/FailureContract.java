@@ -5,6 +5,7 @@ import io.baton.connectors.ConnectorIncident;
 import io.baton.connectors.RetryLaterException;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelUnavailableException;
+import io.baton.models.RateLimitedException;
 import io.baton.workers.TaskOutcome.BpmnError;
 import io.baton.workers.TaskOutcome.Complete;
 import io.baton.workers.TaskOutcome.Incident;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
  *   <tr><td>ConnectorBpmnError</td><td>BPMN error with its code and variables</td></tr>
  *   <tr><td>BudgetExceededException</td><td>BPMN error BUDGET_EXCEEDED (the spend stays spent)</td></tr>
  *   <tr><td>EffectInProgressException</td><td>wait for the other attempt, retries kept</td></tr>
+ *   <tr><td>RateLimitedException</td><td>wait for the model's next rate window, retries kept</td></tr>
  *   <tr><td>ConnectorIncident, InvalidInputException, IllegalArgumentException</td>
  *       <td>incident now</td></tr>
  *   <tr><td>RetryLaterException, ModelUnavailableException</td>
@@ -61,6 +63,13 @@ final class FailureContract {
     }
     if (error instanceof BudgetExceededException overBudget) {
       return new BpmnError(BudgetExceededException.CODE, overBudget.getMessage());
+    }
+    if (error instanceof RateLimitedException limited) {
+      // not a failure: the engine hands the task out again when the window opens, by priority
+      return new Wait(
+          topic + ": " + limited.getMessage(),
+          retries == null ? retryPolicy.retries() : retries,
+          Math.max(limited.retryAfter().toMillis(), 1));
     }
     if (error instanceof EffectInProgressException inProgress) {
       long wait = Math.max(inProgress.leaseLeft().toMillis(), retryPolicy.backoff().toMillis());

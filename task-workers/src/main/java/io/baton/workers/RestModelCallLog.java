@@ -1,113 +1,93 @@
 package io.baton.workers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.baton.models.BudgetClaim;
+import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.baton.models.RateClaim;
+import io.baton.models.RateLimitedException;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
- * A standalone worker's audit of model calls: it has no database, so each call is sent to the
- * engine's {@code POST /api/model-calls}. A call that cannot be recorded fails the task rather than
- * go unaudited.
+ * A standalone worker's audit, budgets and rate windows of model calls: it has no database, so each
+ * admission, reservation and call is sent to the engine ({@code POST /api/model-calls/admissions},
+ * {@code .../reservations}, {@code POST /api/model-calls}). Both are kept once by their call id, so
+ * a request whose answer was lost is sent again. A call that cannot be recorded fails the task
+ * rather than go unaudited; a reservation that cannot be made means the call is not made.
  */
 final class RestModelCallLog implements ModelCallLog {
 
   private static final int ATTEMPTS = 3;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final URI url;
-  private final String authorization;
-  private final HttpClient http = EngineHttp.client();
-  private final ObjectMapper json =
-      JsonMapper.builder()
-          .findAndAddModules()
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .build();
+  private final EngineClient engine;
 
-  RestModelCallLog(String engineRestUrl, String username, String password) {
-    this.url = URI.create(engineRestUrl.replaceAll("/engine-rest/?$", "") + "/api/model-calls");
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  RestModelCallLog(EngineClient engine) {
+    this.engine = engine;
   }
 
   @Override
-  public BigDecimal spentOn(String processInstanceId) {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    url
-                        + "/spent?processInstanceId="
-                        + URLEncoder.encode(processInstanceId, StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", authorization)
-            .GET()
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "cannot read what process instance %s has spent at %s: HTTP %d %s"
-                .formatted(processInstanceId, url, response.statusCode(), response.body()));
-      }
-      return new BigDecimal(json.readTree(response.body()).path("cost").asText("0"));
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot read what process instance %s has spent at %s: %s"
-              .formatted(processInstanceId, url, e),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading a case's spending", e);
+  public void reserve(BudgetClaim claim) {
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/reservations", claim, "reserve");
+    if (answer.status() != 200) {
+      throw refused("reserve a model call's budget", answer);
+    }
+    if (!answer.json().path("granted").asBoolean(false)) {
+      throw new BudgetExceededException(answer.json().path("refusal").asText("refused"));
+    }
+  }
+
+  @Override
+  public void admit(RateClaim claim) {
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/admissions", claim, "admit");
+    if (answer.status() == 400) {
+      throw new IllegalArgumentException(answer.json().path("detail").asText(answer.body()));
+    }
+    if (answer.status() != 200) {
+      throw refused("take room in a model's rate window", answer);
+    }
+    if (!answer.json().path("admitted").asBoolean(false)) {
+      throw new RateLimitedException(
+          answer.json().path("reason").asText("the model's rate window is full"),
+          Duration.ofMillis(answer.json().path("retryAfterMillis").asLong(1_000)));
     }
   }
 
   @Override
   public boolean record(ModelCallRecord call) {
-    HttpRequest request;
-    try {
-      request =
-          HttpRequest.newBuilder(url)
-              .timeout(Duration.ofSeconds(10))
-              .header("Authorization", authorization)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(call)))
-              .build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a model call record", e);
+    EngineClient.Answer answer = sendKeptOnce("/model-calls", call, "record");
+    // 201: kept; 200: an earlier attempt of this report was kept (its answer was lost)
+    if (answer.status() == 201 || answer.status() == 200) {
+      return answer.status() == 201;
     }
-    String failure = null;
+    throw refused("record a model call", answer);
+  }
+
+  /** Sends a request the engine keeps once, again when no answer or a server error came back. */
+  private EngineClient.Answer sendKeptOnce(String path, Object body, String what) {
+    RuntimeException unreachable = null;
+    EngineClient.Answer answer = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        // 201: kept; 200: an earlier attempt of this report was kept (its answer was lost)
-        if (response.statusCode() == 201 || response.statusCode() == 200) {
-          return response.statusCode() == 201;
+        answer = engine.send("POST", path, body, TIMEOUT);
+        if (answer.status() < 500) {
+          return answer;
         }
-        failure = "HTTP " + response.statusCode() + " " + response.body();
-        if (response.statusCode() < 500) {
-          break; // refused: sending it again will not help
-        }
-      } catch (IOException e) {
-        failure = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = "interrupted";
-        break;
+      } catch (EngineClient.EngineUnreachable e) {
+        unreachable = e;
       }
     }
-    throw new IllegalStateException("cannot record a model call at " + url + ": " + failure);
+    if (answer != null) {
+      return answer;
+    }
+    throw new IllegalStateException(
+        "cannot %s at %s: %s".formatted(what, engine.url(path), unreachable.getMessage()),
+        unreachable);
+  }
+
+  private IllegalStateException refused(String what, EngineClient.Answer answer) {
+    return new IllegalStateException(
+        "cannot %s: the engine answered HTTP %d %s"
+            .formatted(what, answer.status(), answer.body()));
   }
 }

@@ -81,11 +81,11 @@ final class TopicWorker<I, O> {
     return inFlight.size();
   }
 
-  void start(String baseUrl, WorkerProperties properties) {
+  void start(String baseUrl, EngineClient engine, WorkerProperties properties) {
     if (function instanceof ToolConnector<?, ?>) {
       tools =
           new ToolRunner(
-              new EffectLedgerClient(baseUrl, properties.username(), properties.password()),
+              new EffectLedgerClient(engine),
               binding,
               topic(),
               properties.workerId(),
@@ -96,6 +96,8 @@ final class TopicWorker<I, O> {
             .baseUrl(baseUrl)
             .workerId(properties.workerId())
             .maxTasks(settings.fetchSize())
+            // the tasks a full rate window sent back are handed out again highest priority first
+            .usePriority(true)
             .asyncResponseTimeout(properties.asyncResponseTimeout().toMillis())
             .lockDuration(settings.lockDuration().toMillis())
             .backoffStrategy(new RoomToFetch(inFlight, settings.fetchSize(), () -> stopping))

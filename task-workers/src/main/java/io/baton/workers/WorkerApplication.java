@@ -62,7 +62,7 @@ public final class WorkerApplication {
                 + " e.g. http://engine:8080/engine-rest");
       }
       return new RestModelCallLog(
-          properties.baseUrl(), properties.username(), properties.password());
+          new EngineClient(properties.baseUrl(), properties.username(), properties.password()));
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */

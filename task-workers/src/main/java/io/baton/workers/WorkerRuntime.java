@@ -71,6 +71,7 @@ public class WorkerRuntime {
             named("baton-connector"));
     metrics.backlog(pool);
     executor = pool;
+    EngineClient engine = new EngineClient(baseUrl, properties.username(), properties.password());
     long shortestLock = Long.MAX_VALUE;
     lockKeeper = Executors.newSingleThreadScheduledExecutor(named("baton-lock-keeper"));
     for (int i = 0; i < connectors.size(); i++) {
@@ -79,7 +80,7 @@ public class WorkerRuntime {
       TopicWorker<?, ?> worker =
           new TopicWorker<>(connectors.get(i), topic, binding, executor, metrics);
       workers.add(worker);
-      worker.start(baseUrl, properties);
+      worker.start(baseUrl, engine, properties);
     }
     long every = Math.max(shortestLock / 4, 250);
     lockKeeper.scheduleWithFixedDelay(this::extendLocks, every, every, TimeUnit.MILLISECONDS);

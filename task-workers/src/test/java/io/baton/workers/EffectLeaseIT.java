@@ -142,7 +142,8 @@ class EffectLeaseIT {
 
   @Test
   void the_ledger_api_lets_only_the_lease_owner_renew_and_record() {
-    EffectLedgerClient ledger = new EffectLedgerClient(baseUrl(), "worker", "worker-dev-only");
+    EffectLedgerClient ledger =
+        new EffectLedgerClient(new EngineClient(baseUrl(), "worker", "worker-dev-only"));
     String key = "api-test:" + UUID.randomUUID();
     Duration lease = Duration.ofMinutes(1);
 

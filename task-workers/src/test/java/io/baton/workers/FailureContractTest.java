@@ -7,6 +7,7 @@ import io.baton.connectors.ConnectorIncident;
 import io.baton.connectors.RetryLaterException;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelUnavailableException;
+import io.baton.models.RateLimitedException;
 import io.baton.workers.TaskOutcome.BpmnError;
 import io.baton.workers.TaskOutcome.Complete;
 import io.baton.workers.TaskOutcome.Incident;
@@ -40,6 +41,14 @@ class FailureContractTest {
             new BudgetExceededException("case budget of 0.10 spent"),
             2,
             new BpmnError("BUDGET_EXCEEDED", "case budget of 0.10 spent")),
+        Arguments.of(
+            new RateLimitedException("model 'smart': window full", Duration.ofMillis(700)),
+            1,
+            new Wait("baton.test: model 'smart': window full", 1, 700)),
+        Arguments.of(
+            new RateLimitedException("model 'smart': window full", Duration.ofMillis(700)),
+            null,
+            new Wait("baton.test: model 'smart': window full", 3, 700)),
         Arguments.of(
             new ConnectorIncident("http endpoint 'erp' is not configured"),
             null,
