@@ -29,6 +29,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/model-calls")
 class ModelCallController {
 
+  static final int MAX_BATCH = 500;
+
   private final JdbcModelCallLog calls;
   private final IdentityService identity;
 
@@ -107,21 +109,50 @@ class ModelCallController {
   @PostMapping
   ResponseEntity<Void> record(@RequestBody ModelCallRecord call) {
     require(Set.of(BatonGroups.WORKERS), "record model calls");
-    if (call.callId() == null
+    check(call, null);
+    return ResponseEntity.status(keep(call) ? HttpStatus.CREATED : HttpStatus.OK).build();
+  }
+
+  /**
+   * Keeps the reports a worker gathered while its previous request was on its way, each in a
+   * transaction of its own: for each, whether it was kept now or had been before. Nothing is kept
+   * when one of them is invalid.
+   */
+  @PostMapping("/batch")
+  List<Kept> recordAll(@RequestBody List<ModelCallRecord> calls) {
+    require(Set.of(BatonGroups.WORKERS), "record model calls");
+    if (calls == null || calls.isEmpty() || calls.size() > MAX_BATCH) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "a batch holds 1 to " + MAX_BATCH + " model calls");
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      check(calls.get(i), i);
+    }
+    return calls.stream().map(call -> new Kept(call.callId(), keep(call))).toList();
+  }
+
+  record Kept(String callId, boolean first) {}
+
+  private static void check(ModelCallRecord call, Integer index) {
+    if (call == null
+        || call.callId() == null
         || call.model() == null
         || call.task() == null
         || call.outcome() == null
         || call.inputHash() == null) {
       throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "a model call needs callId, model, task, outcome and inputHash");
+          HttpStatus.BAD_REQUEST,
+          (index == null ? "a model call" : "model call " + index + " of the batch")
+              + " needs callId, model, task, outcome and inputHash");
     }
-    boolean first;
+  }
+
+  private boolean keep(ModelCallRecord call) {
     try {
-      first = calls.record(call);
+      return calls.record(call);
     } catch (DuplicateKeyException racing) {
-      first = false; // the same report, sent again while the first was still being kept
+      return false; // the same report, sent again while the first was still being kept
     }
-    return ResponseEntity.status(first ? HttpStatus.CREATED : HttpStatus.OK).build();
   }
 
   private void require(Set<String> groups, String what) {

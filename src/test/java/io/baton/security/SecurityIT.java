@@ -414,6 +414,9 @@ class SecurityIT {
     static final String CLAIM =
         "{\"callId\":\"c\",\"model\":\"m\",\"processInstanceId\":\"p\",\"worstCaseCost\":0.1}";
 
+    static final String RATE_CLAIM =
+        "{\"callId\":\"c\",\"model\":\"m\",\"requestsPerMinute\":5,\"tokens\":1}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -461,6 +464,8 @@ class SecurityIT {
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls", "{}", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/admissions", RATE_CLAIM, 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/batch", "[{}]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/effects/{instance}/start", EFFECT, 403));
       }
       for (String user : List.of("analyst", "reviewer", "supervisor", "auditor", "worker")) {
@@ -491,6 +496,16 @@ class SecurityIT {
       }
       // past the group check: the claim names no running case
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 400));
+      // a batch with a call that names nothing is refused whole
+      rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[{}]", 400));
+      rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[]", 400));
+      rows.add(
+          new Row(
+              "worker",
+              HttpMethod.POST,
+              "/api/model-calls/admissions",
+              "{\"callId\":\"c\",\"model\":\"m\",\"tokens\":1}",
+              400));
       for (String user : List.of("admin", "integration")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 400));
       }

@@ -1,17 +1,20 @@
 package io.baton.workers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.models.BudgetClaim;
+import io.baton.models.Completions;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
 import io.baton.models.RateClaim;
 import io.baton.models.RateLimitedException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A standalone worker's audit, budgets and rate windows of model calls: it has no database, so each
  * admission, reservation and call is sent to the engine ({@code POST /api/model-calls/admissions},
- * {@code .../reservations}, {@code POST /api/model-calls}). Both are kept once by their call id, so
+ * {@code .../reservations}, and the calls in batches to {@code .../batch}). Both are kept once by their call id, so
  * a request whose answer was lost is sent again. A call that cannot be recorded fails the task
  * rather than go unaudited; a reservation that cannot be made means the call is not made.
  */
@@ -20,10 +23,15 @@ final class RestModelCallLog implements ModelCallLog {
   private static final int ATTEMPTS = 3;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** The most calls one batch carries; the engine takes up to 500. */
+  private static final int MAX_BATCH = 200;
+
   private final EngineClient engine;
+  private final ModelCallBatches batches;
 
   RestModelCallLog(EngineClient engine) {
     this.engine = engine;
+    this.batches = new ModelCallBatches(this::sendBatch, MAX_BATCH);
   }
 
   @Override
@@ -53,14 +61,21 @@ final class RestModelCallLog implements ModelCallLog {
     }
   }
 
+  /**
+   * Records the call in the next batch and waits until the engine has kept it: a call without its
+   * record must not count as done.
+   */
   @Override
   public boolean record(ModelCallRecord call) {
-    EngineClient.Answer answer = sendKeptOnce("/model-calls", call, "record");
-    // 201: kept; 200: an earlier attempt of this report was kept (its answer was lost)
-    if (answer.status() == 201 || answer.status() == 200) {
-      return answer.status() == 201;
+    return Completions.join(batches.add(call));
+  }
+
+  private JsonNode sendBatch(List<ModelCallRecord> calls) {
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/batch", calls, "record model calls");
+    if (answer.status() != 200 || !answer.json().isArray()) {
+      throw refused("record " + calls.size() + " model calls", answer);
     }
-    throw refused("record a model call", answer);
+    return answer.json();
   }
 
   /** Sends a request the engine keeps once, again when no answer or a server error came back. */
