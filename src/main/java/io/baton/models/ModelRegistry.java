@@ -2,6 +2,7 @@ package io.baton.models;
 
 import io.baton.models.policy.CascadeModel;
 import io.baton.models.policy.FallbackModel;
+import io.baton.tracing.GenAiTracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -29,12 +30,23 @@ public class ModelRegistry {
   private final Map<String, String> breakerNames = new TreeMap<>();
   private final CircuitBreakerRegistry breakers;
   private final ModelsProperties.Budgets budgets;
+  private final GenAiTracing tracing;
 
   public ModelRegistry(
       ModelsProperties properties,
       List<ModelProvider> providers,
       ModelCallLog log,
       MeterRegistry meters) {
+    this(properties, providers, log, meters, GenAiTracing.NOOP);
+  }
+
+  public ModelRegistry(
+      ModelsProperties properties,
+      List<ModelProvider> providers,
+      ModelCallLog log,
+      MeterRegistry meters,
+      GenAiTracing tracing) {
+    this.tracing = tracing;
     ModelsProperties.BreakerSettings breaker = properties.modelBreaker();
     budgets = properties.budgets() == null ? ModelsProperties.Budgets.NONE : properties.budgets();
     breakers =
@@ -107,7 +119,8 @@ public class ModelRegistry {
       breakerNames.put(name, breakerName);
       breaker = breakers.circuitBreaker(breakerName);
     }
-    return new RecordedModel(model, settings, breaker, log, meters, budgets);
+    return new TracedModel(
+        new RecordedModel(model, settings, breaker, log, meters, budgets), settings, tracing);
   }
 
   private Model resolve(String name, Map<String, ModelSettings> all, Set<String> path) {
