@@ -3,6 +3,7 @@ package io.baton.tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -37,7 +38,11 @@ public class TracingConfiguration {
   @Conditional(OtlpEndpointSet.class)
   @ConditionalOnMissingBean
   SpanExporter otlpSpanExporter(TracingProperties properties) {
-    return OtlpHttpSpanExporter.builder().setEndpoint(properties.tracesUrl()).build();
+    // MeterProvider::noop: the exporter would otherwise look up the global OpenTelemetry instance
+    return OtlpHttpSpanExporter.builder()
+        .setEndpoint(properties.tracesUrl())
+        .setMeterProvider(MeterProvider::noop)
+        .build();
   }
 
   /** Closed with the context, which exports the spans still buffered. */
@@ -59,7 +64,10 @@ public class TracingConfiguration {
                 .setResource(
                     Resource.getDefault()
                         .merge(Resource.create(Attributes.of(SERVICE_NAME, service))))
-                .addSpanProcessor(BatchSpanProcessor.builder(spans).build())
+                .addSpanProcessor(
+                    BatchSpanProcessor.builder(spans)
+                        .setMeterProvider(MeterProvider.noop())
+                        .build())
                 .build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
