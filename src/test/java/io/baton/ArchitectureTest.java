@@ -56,6 +56,21 @@ class ArchitectureTest {
           .resideInAnyPackage(concat(ENGINE_APPLICATION, "org.camunda.bpm.engine.."));
 
   @ArchTest
+  static final ArchRule tracing_knows_no_baton_internals =
+      noClasses()
+          .that()
+          .resideInAPackage("io.baton.tracing..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              concat(
+                  ENGINE_APPLICATION,
+                  "io.baton.workers..",
+                  "io.baton.models..",
+                  "io.baton.connectors..",
+                  "org.camunda.."));
+
+  @ArchTest
   static final ArchRule langchain4j_stays_behind_the_model_interface =
       noClasses()
           .that()

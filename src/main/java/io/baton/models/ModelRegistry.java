@@ -2,6 +2,7 @@ package io.baton.models;
 
 import io.baton.models.policy.CascadeModel;
 import io.baton.models.policy.FallbackModel;
+import io.baton.tracing.GenAiTracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -28,12 +29,23 @@ public class ModelRegistry {
   private final Map<String, Model> models = new TreeMap<>();
   private final Map<String, String> breakerNames = new TreeMap<>();
   private final CircuitBreakerRegistry breakers;
+  private final GenAiTracing tracing;
 
   public ModelRegistry(
       ModelsProperties properties,
       List<ModelProvider> providers,
       ModelCallLog log,
       MeterRegistry meters) {
+    this(properties, providers, log, meters, GenAiTracing.NOOP);
+  }
+
+  public ModelRegistry(
+      ModelsProperties properties,
+      List<ModelProvider> providers,
+      ModelCallLog log,
+      MeterRegistry meters,
+      GenAiTracing tracing) {
+    this.tracing = tracing;
     ModelsProperties.BreakerSettings breaker = properties.modelBreaker();
     breakers =
         CircuitBreakerRegistry.of(
@@ -116,7 +128,8 @@ public class ModelRegistry {
     }
     positive(name, "requests-per-minute", settings.requestsPerMinute());
     positive(name, "tokens-per-minute", settings.tokensPerMinute());
-    return new RecordedModel(model, settings, breaker, log, meters);
+    return new TracedModel(
+        new RecordedModel(model, settings, breaker, log, meters), settings, tracing);
   }
 
   private Model resolve(String name, Map<String, ModelSettings> all, Set<String> path) {

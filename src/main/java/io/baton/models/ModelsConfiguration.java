@@ -1,5 +1,6 @@
 package io.baton.models;
 
+import io.baton.tracing.GenAiTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,8 +20,14 @@ class ModelsConfiguration {
       ModelsProperties properties,
       List<ModelProvider> providers,
       ModelCallLog log,
-      ObjectProvider<MeterRegistry> meters) {
-    return new ModelRegistry(properties, providers, log, meters.getIfAvailable());
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<GenAiTracing> tracing) {
+    return new ModelRegistry(
+        properties,
+        providers,
+        log,
+        meters.getIfAvailable(),
+        tracing.getIfAvailable(() -> GenAiTracing.NOOP));
   }
 
   /** {@code models} under {@code /actuator/health}, in the engine and in a standalone worker. */

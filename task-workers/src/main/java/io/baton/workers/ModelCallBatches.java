@@ -60,14 +60,17 @@ final class ModelCallBatches {
     try {
       JsonNode answer = send.apply(batch.stream().map(Pending::call).toList());
       Map<String, Boolean> first = new HashMap<>();
-      answer.forEach(kept -> first.put(kept.path("callId").asText(), kept.path("first").asBoolean()));
+      answer.forEach(
+          kept -> first.put(kept.path("callId").asText(), kept.path("first").asBoolean()));
       for (Pending pending : batch) {
         Boolean kept = first.get(pending.call().callId());
         if (kept == null) {
-          pending.kept().completeExceptionally(
-              new IllegalStateException(
-                  "the engine's answer to a batch of model calls left out call "
-                      + pending.call().callId()));
+          pending
+              .kept()
+              .completeExceptionally(
+                  new IllegalStateException(
+                      "the engine's answer to a batch of model calls left out call "
+                          + pending.call().callId()));
         } else {
           pending.kept().complete(kept);
         }

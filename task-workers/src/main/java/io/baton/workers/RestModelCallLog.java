@@ -2,8 +2,8 @@ package io.baton.workers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.models.BudgetClaim;
-import io.baton.models.Completions;
 import io.baton.models.BudgetExceededException;
+import io.baton.models.Completions;
 import io.baton.models.ModelCallLog;
 import io.baton.models.ModelCallRecord;
 import io.baton.models.RateClaim;
@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * A standalone worker's audit, budgets and rate windows of model calls: it has no database, so each
  * admission, reservation and call is sent to the engine ({@code POST /api/model-calls/admissions},
- * {@code .../reservations}, and the calls in batches to {@code .../batch}). Both are kept once by their call id, so
- * a request whose answer was lost is sent again. A call that cannot be recorded fails the task
- * rather than go unaudited; a reservation that cannot be made means the call is not made.
+ * {@code .../reservations}, and the calls in batches to {@code .../batch}). Both are kept once by
+ * their call id, so a request whose answer was lost is sent again. A call that cannot be recorded
+ * fails the task rather than go unaudited; a reservation that cannot be made means the call is not
+ * made.
  */
 final class RestModelCallLog implements ModelCallLog {
 

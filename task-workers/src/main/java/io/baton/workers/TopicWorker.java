@@ -5,6 +5,9 @@ import io.baton.connectors.TaskContext;
 import io.baton.connectors.ToolConnector;
 import io.baton.models.Completions;
 import io.baton.models.PersonalData;
+import io.baton.tracing.CaseRef;
+import io.baton.tracing.GenAiTracing;
+import io.baton.tracing.GenAiTracing.TaskSpan;
 import io.baton.workers.InFlightTasks.Running;
 import io.baton.workers.TaskOutcome.BpmnError;
 import io.baton.workers.TaskOutcome.Complete;
@@ -49,6 +52,7 @@ final class TopicWorker<I, O> {
   private final FailureContract failures;
   private final InFlightTasks inFlight;
   private final WorkerMetrics metrics;
+  private final GenAiTracing tracing;
   private ToolRunner tools;
   private volatile boolean stopping;
   private ExternalTaskClient client;
@@ -58,7 +62,8 @@ final class TopicWorker<I, O> {
       TopicSettings settings,
       VariableBinding binding,
       Executor executor,
-      WorkerMetrics metrics) {
+      WorkerMetrics metrics,
+      GenAiTracing tracing) {
     this.function = function;
     this.settings = settings;
     this.binding = binding;
@@ -70,6 +75,7 @@ final class TopicWorker<I, O> {
             settings.timeout());
     this.inFlight = new InFlightTasks(settings.maxInFlight());
     this.metrics = metrics;
+    this.tracing = tracing;
     metrics.inFlight(function.topic(), inFlight);
   }
 
@@ -126,11 +132,26 @@ final class TopicWorker<I, O> {
 
   private void dispatch(ExternalTask task, ExternalTaskService service) {
     TaskLogContext logContext = TaskLogContext.of(task);
-    logContext.run(() -> dispatch(task, service, logContext.around(executor)));
+    TaskSpan span =
+        tracing.startTask(
+            topic(),
+            new CaseRef(
+                task.getProcessDefinitionKey(),
+                task.getProcessInstanceId(),
+                task.getActivityId(),
+                task.getId()));
+    // the task's span is current on every pool thread that works on it: the spans of its model
+    // calls and tools become its children
+    Executor pool = span.context().wrap(logContext.around(executor));
+    logContext.run(span.context().wrap(() -> dispatch(task, service, pool, span)));
   }
 
-  /** Runs the connector and reports its outcome on {@code pool}, which logs with the task's ids. */
-  private void dispatch(ExternalTask task, ExternalTaskService service, Executor pool) {
+  /**
+   * Runs the connector and reports its outcome on {@code pool}, which logs with the task's ids and
+   * traces in its span; ends the span with the outcome.
+   */
+  private void dispatch(
+      ExternalTask task, ExternalTaskService service, Executor pool, TaskSpan span) {
     long started = System.nanoTime();
     I input;
     try {
@@ -142,6 +163,7 @@ final class TopicWorker<I, O> {
       TaskOutcome outcome = failures.outcome(invalid, task.getRetries());
       metrics.taskEnded(topic(), outcome, started);
       report(task, service, outcome, invalid);
+      span.end(WorkerMetrics.name(outcome), invalid);
       return;
     }
     Running running =
@@ -153,7 +175,11 @@ final class TopicWorker<I, O> {
       // (rendering, the request's JSON) for a whole batch would hold up the next fetch
       result =
           function instanceof ToolConnector<I, O> tool
-              ? CompletableFuture.supplyAsync(() -> tools.actOnce(tool, task, input), pool)
+              ? CompletableFuture.supplyAsync(
+                  () ->
+                      tracing.executeTool(
+                          toolName(), task.getId(), () -> tools.actOnce(tool, task, input)),
+                  pool)
               : CompletableFuture.supplyAsync(
                       () -> function.applyAsync(input, context(task), pool), pool)
                   .thenCompose(answer -> answer)
@@ -166,12 +192,14 @@ final class TopicWorker<I, O> {
         // report on the bounded pool, never on the thread of an HTTP client's callback
         .whenCompleteAsync(
             (variables, error) -> {
+              Ended ended = new Ended("released", null);
               try {
                 running.finishing = true;
                 if (!running.released) {
-                  finish(task, service, variables, Completions.cause(error), started);
+                  ended = finish(task, service, variables, Completions.cause(error), started);
                 }
               } catch (RuntimeException e) {
+                ended = new Ended("unreported", e);
                 log.warn(
                     "task {} on {}: cannot report its outcome: {}",
                     task.getId(),
@@ -181,9 +209,24 @@ final class TopicWorker<I, O> {
                     () -> service.handleFailure(task, topic() + " failed: " + e, null, 0, 0), task);
               } finally {
                 inFlight.remove(task.getId());
+                span.end(ended.outcome(), ended.error());
               }
             },
             pool);
+  }
+
+  /** How a task ended, for its span: the failure only when it is one (a retry, an incident). */
+  private record Ended(String outcome, Throwable error) {
+
+    static Ended of(TaskOutcome outcome, Throwable error) {
+      boolean failed = outcome instanceof Retry || outcome instanceof Incident;
+      return new Ended(WorkerMetrics.name(outcome), failed ? error : null);
+    }
+  }
+
+  /** The tool's name in traces: its topic without the {@code baton.} prefix. */
+  private String toolName() {
+    return topic().startsWith("baton.") ? topic().substring("baton.".length()) : topic();
   }
 
   /**
@@ -214,7 +257,7 @@ final class TopicWorker<I, O> {
         task.getBusinessKey());
   }
 
-  private void finish(
+  private Ended finish(
       ExternalTask task,
       ExternalTaskService service,
       Map<String, Object> variables,
@@ -225,13 +268,13 @@ final class TopicWorker<I, O> {
       try {
         completeDespiteLockExtension(task, service, variables);
         metrics.taskEnded(topic(), outcome, startNanos);
-        return;
+        return Ended.of(outcome, null);
       } catch (NotFoundException | ConnectionLostException e) {
         // the task is gone (cancelled, or completed after its lock ran out) or the engine is out
         // of reach: the engine decides, and an unfinished task is fetched again after its lock
         log.warn("cannot complete task {} on {}: {}", task.getId(), topic(), e.toString());
         metrics.taskEnded(topic(), "lost", startNanos);
-        return;
+        return new Ended("lost", null);
       } catch (RuntimeException e) {
         // the engine refused the result, or continuing the process failed: a failure like any
         // other, so it ends in an incident instead of running again and again
@@ -241,6 +284,7 @@ final class TopicWorker<I, O> {
     }
     metrics.taskEnded(topic(), outcome, startNanos);
     report(task, service, outcome, error);
+    return Ended.of(outcome, error);
   }
 
   private void report(

@@ -50,7 +50,13 @@ public final class WorkerApplication {
         "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration"
       })
-  @ComponentScan(basePackages = {"io.baton.workers", "io.baton.connectors", "io.baton.models"})
+  @ComponentScan(
+      basePackages = {
+        "io.baton.workers",
+        "io.baton.connectors",
+        "io.baton.models",
+        "io.baton.tracing"
+      })
   static class StandaloneWorker {
 
     /** Without a database of its own, a standalone worker audits model calls through the engine. */

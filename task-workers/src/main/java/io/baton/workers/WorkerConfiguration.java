@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
+import io.baton.tracing.GenAiTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -30,12 +31,14 @@ class WorkerConfiguration {
       WorkerProperties properties,
       List<ConnectorFunction<?, ?>> connectors,
       Validator validator,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<GenAiTracing> tracing) {
     return new WorkerRuntime(
         properties,
         connectors,
         new VariableBinding(validator),
-        new WorkerMetrics(meters.getIfAvailable()));
+        new WorkerMetrics(meters.getIfAvailable()),
+        tracing.getIfAvailable(() -> GenAiTracing.NOOP));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
+import io.baton.tracing.GenAiTracing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class WorkerRuntime {
   private final List<ConnectorFunction<?, ?>> connectors;
   private final VariableBinding binding;
   private final WorkerMetrics metrics;
+  private final GenAiTracing tracing;
   private final List<TopicWorker<?, ?>> workers = new CopyOnWriteArrayList<>();
   private ExecutorService executor;
   private ScheduledExecutorService lockKeeper;
@@ -43,7 +45,17 @@ public class WorkerRuntime {
       List<ConnectorFunction<?, ?>> connectors,
       VariableBinding binding,
       WorkerMetrics metrics) {
+    this(properties, connectors, binding, metrics, GenAiTracing.NOOP);
+  }
+
+  WorkerRuntime(
+      WorkerProperties properties,
+      List<ConnectorFunction<?, ?>> connectors,
+      VariableBinding binding,
+      WorkerMetrics metrics,
+      GenAiTracing tracing) {
     this.metrics = metrics;
+    this.tracing = tracing;
     this.properties = properties;
     this.connectors =
         connectors.stream().filter(connector -> properties.runs(connector.topic())).toList();
@@ -78,7 +90,7 @@ public class WorkerRuntime {
       TopicSettings topic = settings.get(i);
       shortestLock = Math.min(shortestLock, topic.lockDuration().toMillis());
       TopicWorker<?, ?> worker =
-          new TopicWorker<>(connectors.get(i), topic, binding, executor, metrics);
+          new TopicWorker<>(connectors.get(i), topic, binding, executor, metrics, tracing);
       workers.add(worker);
       worker.start(baseUrl, engine, properties);
     }
