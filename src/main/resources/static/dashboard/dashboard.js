@@ -5,7 +5,8 @@
 
   const SVG = 'http://www.w3.org/2000/svg';
   const WIDTH = 560;
-  const LABEL = 170;
+  const LABEL = 150;
+  const TEXT = 200;
   const ROW = 24;
 
   function el(tag, attrs, text) {
@@ -34,11 +35,11 @@
     target.replaceChildren(el('p', { class: 'empty' }, text));
   }
 
-  // rows: [{label, value, text, cls}]; limit: a value drawn as a dashed line
-  function bars(target, rows, limit) {
+  // rows: [{label, value, text, cls}]; limit: a value drawn as a dashed line; max: the full bar
+  function bars(target, rows, limit, max) {
     if (!rows.length) return empty(target, 'Nothing in this window.');
-    const max = Math.max(limit || 0, ...rows.map((r) => Number(r.value))) || 1;
-    const span = WIDTH - LABEL - 90;
+    max = max || Math.max(limit || 0, ...rows.map((r) => Number(r.value))) || 1;
+    const span = WIDTH - LABEL - TEXT;
     const svg = svgEl('svg', { width: WIDTH, height: rows.length * ROW + 8, role: 'img' });
     rows.forEach((r, i) => {
       const y = i * ROW + 4;
@@ -57,7 +58,7 @@
   // rows: [{label, parts: [{name, value}], text}], each bar the whole of its parts
   function stacked(target, rows, names) {
     if (!rows.length) return empty(target, 'Nothing in this window.');
-    const span = WIDTH - LABEL - 90;
+    const span = WIDTH - LABEL - TEXT;
     const svg = svgEl('svg', { width: WIDTH, height: rows.length * ROW + 8, role: 'img' });
     rows.forEach((r, i) => {
       const y = i * ROW + 4;
@@ -76,7 +77,11 @@
       svg.append(svgEl('text', { x: LABEL + span + 6, y: y + 15 }, r.text));
     });
     const legend = el('p', { class: 'legend' });
-    names.forEach((n) => legend.append(el('span', {}, '■ ' + n.toLowerCase().replace(/_/g, ' '))));
+    names.forEach((n) => {
+      const key = el('span', {});
+      key.append(el('i', { class: 'swatch ' + n }), n.toLowerCase().replace(/_/g, ' '));
+      legend.append(key);
+    });
     target.replaceChildren(svg, legend);
   }
 
@@ -154,9 +159,19 @@
       bars(reviews, d.reviews.map((r) => ({
         label: r.taskType + ' (' + r.model + ')',
         value: r.accuracy === null ? 0 : r.accuracy,
-        text: 'accuracy ' + percent(r.accuracy) + ' · agreement ' + percent(r.agreement)
-          + ' · ' + r.approved + ' kept, ' + r.corrected + ' corrected, ' + r.rejected + ' rejected',
-      })), 1);
+        text: 'accuracy ' + percent(r.accuracy) + ' · agreement ' + percent(r.agreement),
+      })), 0, 1);
+      const table = el('table');
+      const head = el('tr');
+      ['Task type', 'Model', 'Kept', 'Corrected', 'Rejected'].forEach((h) => head.append(el('th', {}, h)));
+      table.append(head);
+      d.reviews.forEach((r) => {
+        const row = el('tr');
+        [r.taskType, r.model, r.approved, r.corrected, r.rejected]
+          .forEach((v) => row.append(el('td', {}, String(v))));
+        table.append(row);
+      });
+      reviews.append(table);
     }
 
     const incidents = document.getElementById('incidents');
