@@ -35,6 +35,14 @@
     target.replaceChildren(el('p', { class: 'empty' }, text));
   }
 
+  // a row's name, cut to fit left of the bars; the whole name shows on hover
+  function label(text, y) {
+    const shown = text.length > 22 ? text.substring(0, 21) + '…' : text;
+    const node = svgEl('text', { x: 0, y: y + 15 }, shown);
+    node.append(svgEl('title', {}, text));
+    return node;
+  }
+
   // rows: [{label, value, text, cls}]; limit: a value drawn as a dashed line; max: the full bar
   function bars(target, rows, limit, max) {
     if (!rows.length) return empty(target, 'Nothing in this window.');
@@ -44,7 +52,7 @@
     rows.forEach((r, i) => {
       const y = i * ROW + 4;
       const w = Math.max(1, (Number(r.value) / max) * span);
-      svg.append(svgEl('text', { x: 0, y: y + 15 }, r.label));
+      svg.append(label(r.label, y));
       svg.append(svgEl('rect', { class: 'bar ' + (r.cls || ''), x: LABEL, y: y + 3, width: w, height: ROW - 8 }));
       svg.append(svgEl('text', { x: LABEL + w + 6, y: y + 15 }, r.text));
     });
@@ -64,7 +72,7 @@
       const y = i * ROW + 4;
       const total = r.parts.reduce((s, p) => s + p.value, 0) || 1;
       let x = LABEL;
-      svg.append(svgEl('text', { x: 0, y: y + 15 }, r.label));
+      svg.append(label(r.label, y));
       r.parts.forEach((p) => {
         const w = (p.value / total) * span;
         if (w <= 0) return;
