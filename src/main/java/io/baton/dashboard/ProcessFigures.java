@@ -20,6 +20,10 @@ class ProcessFigures {
 
   static final int LATEST_INCIDENTS = 5;
 
+  private static final int COMPLETED = 0;
+  private static final int TERMINATED = 1;
+  private static final int RUNNING = 2;
+
   private final JdbcTemplate jdbc;
 
   ProcessFigures(JdbcTemplate jdbc) {
@@ -33,7 +37,7 @@ class ProcessFigures {
         "SELECT PROC_DEF_KEY_, STATE_, COUNT(*) FROM ACT_HI_PROCINST WHERE START_TIME_ >= ?"
             + " GROUP BY PROC_DEF_KEY_, STATE_",
         rs -> {
-          long[] counts = perKey.computeIfAbsent(rs.getString(1), k -> new long[4]);
+          long[] counts = perKey.computeIfAbsent(rs.getString(1), k -> new long[3]);
           counts[column(rs.getString(2))] += rs.getLong(3);
         },
         since);
@@ -64,10 +68,6 @@ class ProcessFigures {
         withIncident,
         ended == 0 ? null : (double) completed / ended);
   }
-
-  private static final int COMPLETED = 0;
-  private static final int TERMINATED = 1;
-  private static final int RUNNING = 2;
 
   /** The engine's history states; a state it adds later counts as running, never as success. */
   private static int column(String state) {

@@ -536,7 +536,10 @@ class SecurityIT {
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
-    /** The dashboard page reads its figures with the webapp login; nothing else of the API does. */
+    /**
+     * The dashboard page and its figures take the webapp login, for the groups that may see them;
+     * nothing else of the API does.
+     */
     @Test
     void the_webapp_login_reads_the_dashboard_figures_and_nothing_else() {
       WebappSession supervisor = WebappSession.login(http, "supervisor", "supervisor");
@@ -557,9 +560,15 @@ class SecurityIT {
                   .getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
 
+      assertThat(supervisor.exchange(HttpMethod.GET, "/dashboard", null, null).getBody())
+          .contains("/dashboard/dashboard.js");
+
       WebappSession reviewer = WebappSession.login(http, "reviewer", "reviewer");
       assertThat(reviewer.exchange(HttpMethod.GET, "/api/dashboard", null, null).getStatusCode())
           .isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> page = reviewer.exchange(HttpMethod.GET, "/dashboard", null, null);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(page.getBody()).contains("Not for your groups");
     }
 
     @Test
