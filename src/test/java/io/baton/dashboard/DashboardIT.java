@@ -81,8 +81,12 @@ class DashboardIT {
     // the first call of the local model loads it, slowly on a busy machine
     await()
         .atMost(Duration.ofMinutes(3))
-        .until(
-            () -> tasks.createTaskQuery().taskDefinitionKey("review-ai-suggestion").count() == 4);
+        .untilAsserted(
+            () ->
+                assertThat(
+                        tasks.createTaskQuery().taskDefinitionKey("review-ai-suggestion").count())
+                    .as("cases waiting for review")
+                    .isEqualTo(4));
     decide(approved, "reviewer", "reviewDecision", "APPROVE");
     management.executeJob(
         management.createJobQuery().processInstanceId(approved.getId()).singleResult().getId());
