@@ -110,6 +110,13 @@ public final class TasklistBrowser implements AutoCloseable {
     browser.manage().deleteAllCookies();
   }
 
+  /** Replaces the text of the input, once visible. */
+  public void type(By input, String text) {
+    WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(input));
+    field.clear();
+    field.sendKeys(text);
+  }
+
   public void open(String url) {
     browser.get(url);
   }
