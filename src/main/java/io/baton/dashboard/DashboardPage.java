@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /dashboard}: the page for a person logged in to the Camunda webapps (Cockpit, Tasklist or
- * the Welcome page) in this browser, if one of their groups may see it; otherwise a page that says
- * to log in (401) or that the dashboard is not for them (403). The page reads its figures from
- * {@code GET /api/dashboard}, which accepts the same login.
+ * the Welcome page) in this browser, if one of their groups may see it; otherwise a login form that
+ * logs in to the webapps (401) or a page that says the dashboard is not for them (403). The page
+ * reads its figures from {@code GET /api/dashboard}, which accepts the same login.
  */
 @RestController
 class DashboardPage {
