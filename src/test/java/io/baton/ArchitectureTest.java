@@ -21,7 +21,8 @@ class ArchitectureTest {
     "io.baton.effects..",
     "io.baton.audit..",
     "io.baton.documents..",
-    "io.baton.events.."
+    "io.baton.events..",
+    "io.baton.dashboard.."
   };
 
   @ArchTest

@@ -1,6 +1,7 @@
 package io.baton.review;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +62,25 @@ public class ReviewOutcomeStore {
 
   /** Accuracy of every model on every task type that reviewers have decided on. */
   public List<ModelTaskAccuracy> accuracyByModelAndTaskType() {
+    return accuracyByModelAndTaskType(Instant.EPOCH);
+  }
+
+  /** The same, of the decisions made since then. */
+  public List<ModelTaskAccuracy> accuracyByModelAndTaskType(Instant since) {
     Map<List<String>, int[]> counts =
         new TreeMap<>(
             Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     jdbc.query(
         "SELECT model, task_type, decision, COUNT(*) FROM baton_review_outcome"
-            + " GROUP BY model, task_type, decision",
+            + " WHERE decided_at >= ? GROUP BY model, task_type, decision",
         rs -> {
           int[] perDecision =
               counts.computeIfAbsent(
                   List.of(rs.getString(1), rs.getString(2)),
                   k -> new int[ReviewDecision.values().length]);
           perDecision[ReviewDecision.parse(rs.getString(3)).ordinal()] += rs.getInt(4);
-        });
+        },
+        Timestamp.from(since));
     return counts.entrySet().stream()
         .map(
             e ->

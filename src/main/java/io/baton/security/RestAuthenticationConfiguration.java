@@ -2,7 +2,6 @@ package io.baton.security;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}) and the metrics endpoints
  * accept only requests with HTTP Basic credentials of an engine user; the engine's authorizations
- * then apply. Only {@code /actuator/health} stays open, for load balancers.
+ * then apply. The few reads Baton's own pages make also accept the Camunda webapp login of the
+ * session ({@link BasicOrWebappSessionProvider}). Only {@code /actuator/health} stays open, for
+ * load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
@@ -30,7 +31,7 @@ class RestAuthenticationConfiguration {
     registration.setOrder(ORDER);
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        BasicOrWebappSessionProvider.class.getName());
     registration.addUrlPatterns(PATHS);
     return registration;
   }

@@ -525,6 +525,12 @@ class SecurityIT {
                 "{\"option\":\"WAIT\"}",
                 401));
       }
+      for (String user : List.of("admin", "operator", "supervisor", "auditor")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/dashboard", null, 200));
+      }
+      for (String user : List.of("analyst", "reviewer", "worker", "integration")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/dashboard", null, 403));
+      }
       for (String user : List.of("admin", "operator")) {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
       }
@@ -550,6 +556,41 @@ class SecurityIT {
     }
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+    /**
+     * The dashboard page and its figures take the webapp login, for the groups that may see them;
+     * nothing else of the API does.
+     */
+    @Test
+    void the_webapp_login_reads_the_dashboard_figures_and_nothing_else() {
+      WebappSession supervisor = WebappSession.login(http, "supervisor", "supervisor");
+      assertThat(supervisor.exchange(HttpMethod.GET, "/api/dashboard", null, null).getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+      assertThat(
+              supervisor
+                  .exchange(HttpMethod.GET, "/api/cases/" + instance() + "/governance", null, null)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(
+              supervisor
+                  .exchange(
+                      HttpMethod.POST,
+                      "/api/customer-requests",
+                      VALID_REQUEST,
+                      MediaType.APPLICATION_JSON)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+      assertThat(supervisor.exchange(HttpMethod.GET, "/dashboard", null, null).getBody())
+          .contains("/dashboard/dashboard.js");
+
+      WebappSession reviewer = WebappSession.login(http, "reviewer", "reviewer");
+      assertThat(reviewer.exchange(HttpMethod.GET, "/api/dashboard", null, null).getStatusCode())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> page = reviewer.exchange(HttpMethod.GET, "/dashboard", null, null);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(page.getBody()).contains("Not for your groups");
+    }
 
     @Test
     void the_demo_erp_takes_only_its_own_bearer_token() {

@@ -37,12 +37,18 @@ public final class TasklistBrowser implements AutoCloseable {
     this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
+  /** Why a browser test was skipped. */
+  public static final String NOT_INSTALLED =
+      "browser test skipped: Chromium is not installed here"
+          + " (apt-get install chromium chromium-driver; .ci/run does this)";
+
+  public static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
   /** Starts Chromium; skips the calling test class where Chromium is not installed. */
   public static TasklistBrowser start() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: Chromium is not installed here"
-            + " (apt-get install chromium chromium-driver; .ci/run does this)");
+    assumeTrue(installed(), NOT_INSTALLED);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -83,6 +89,41 @@ public final class TasklistBrowser implements AutoCloseable {
       browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Start process")));
+  }
+
+  /**
+   * Logs in on the Camunda Welcome page as the demo user of that name: every user may log in there,
+   * also those without Cockpit or Tasklist, and the login holds for Baton's own pages too.
+   */
+  public void logInToWelcome(String base, String user) {
+    browser.get(base + "/camunda/app/welcome/default/");
+    By password = By.cssSelector("input[type=password]");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(password));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(password).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(password));
+  }
+
+  /** Ends every login of this browser by forgetting its cookies. */
+  public void forgetLogins() {
+    browser.manage().deleteAllCookies();
+  }
+
+  /** Replaces the text of the input, once visible. */
+  public void type(By input, String text) {
+    WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(input));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  public void open(String url) {
+    browser.get(url);
+  }
+
+  /** How many elements the locator finds now. */
+  public int count(By locator) {
+    return browser.findElements(locator).size();
   }
 
   /** Opens the task in Tasklist and claims it, which shows its form. */

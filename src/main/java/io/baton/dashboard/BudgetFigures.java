@@ -1,0 +1,61 @@
+package io.baton.dashboard;
+
+import io.baton.dashboard.Dashboard.BudgetUse;
+import io.baton.dashboard.Dashboard.Spender;
+import io.baton.models.ModelsProperties;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each budget Baton keeps, its limit, and who spent most against it: today the budget per case
+ * ({@code baton.budgets.per-case}). A further budget adds one method here and one entry in {@link
+ * #uses}.
+ */
+@Component
+class BudgetFigures {
+
+  static final int TOP = 5;
+
+  private final JdbcTemplate jdbc;
+  private final ModelsProperties.Budgets budgets;
+
+  BudgetFigures(JdbcTemplate jdbc, ModelsProperties models) {
+    this.jdbc = jdbc;
+    this.budgets = models.budgets() == null ? ModelsProperties.Budgets.NONE : models.budgets();
+  }
+
+  List<BudgetUse> uses(Window window) {
+    return List.of(perCase(window));
+  }
+
+  /** Cases with model calls in the window, by all they have spent, against the per-case limit. */
+  private BudgetUse perCase(Window window) {
+    BigDecimal limit = budgets.perCase();
+    List<Spender> top =
+        jdbc.query(
+            "SELECT m.process_instance_id, p.BUSINESS_KEY_, SUM(m.cost) FROM baton_model_call m"
+                + " LEFT JOIN ACT_HI_PROCINST p ON p.ID_ = m.process_instance_id"
+                + " WHERE m.process_instance_id IN (SELECT process_instance_id FROM"
+                + " baton_model_call WHERE started_at >= ? AND process_instance_id IS NOT NULL)"
+                + " GROUP BY m.process_instance_id, p.BUSINESS_KEY_"
+                + " ORDER BY SUM(m.cost) DESC, m.process_instance_id FETCH FIRST "
+                + TOP
+                + " ROWS ONLY",
+            (rs, row) -> spender(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), limit),
+            Timestamp.from(window.since()));
+    return new BudgetUse("baton.budgets.per-case", "case", limit, top);
+  }
+
+  private static Spender spender(String id, String label, BigDecimal spent, BigDecimal limit) {
+    BigDecimal amount = Money.plain(spent);
+    Double share =
+        limit == null || limit.signum() == 0
+            ? null
+            : amount.divide(limit, MathContext.DECIMAL64).doubleValue();
+    return new Spender(id, label, amount, share);
+  }
+}
