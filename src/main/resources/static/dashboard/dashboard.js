@@ -131,6 +131,23 @@
       text: money(s.spent) + (s.share === null ? '' : ' · ' + percent(s.share) + ' of limit'),
       cls: s.share !== null && s.share >= 1 ? 'over' : '',
     })), perCase && perCase.limit !== null ? Number(perCase.limit) : 0);
+    const daily = document.getElementById('budgets-today');
+    const today = d.budgets.filter((b) => b.scope !== 'case' && b.top.length);
+    if (!today.length) {
+      empty(daily, 'No budget per process or per tenant has been used today.');
+    } else {
+      daily.replaceChildren();
+      today.forEach((b) => {
+        const part = document.createElement('div');
+        daily.appendChild(part);
+        bars(part, b.top.map((s) => ({
+          label: b.scope + ' ' + s.label,
+          value: s.spent,
+          text: money(s.spent) + (s.share === null ? '' : ' · ' + percent(s.share) + ' of its day (' + b.setting + ')'),
+          cls: s.share !== null && s.share >= 1 ? 'over' : '',
+        })));
+      });
+    }
 
     const latency = document.getElementById('latency');
     if (!d.latency.length) {

@@ -5,15 +5,19 @@ import io.baton.dashboard.Dashboard.Spender;
 import io.baton.models.ModelsProperties;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Each budget Baton keeps, its limit, and who spent most against it: today the budget per case
- * ({@code baton.budgets.per-case}). A further budget adds one method here and one entry in {@link
- * #uses}.
+ * Each budget Baton keeps, its limit, and who spent most against it: the budget per case ({@code
+ * baton.budgets.per-case}) over the window, and today's budgets per process and per tenant. A
+ * further budget adds one method here and one entry in {@link #uses}.
  */
 @Component
 class BudgetFigures {
@@ -29,7 +33,38 @@ class BudgetFigures {
   }
 
   List<BudgetUse> uses(Window window) {
-    return List.of(perCase(window));
+    return List.of(
+        perCase(window),
+        today(
+            "PROCESS_DAY",
+            "process",
+            "baton.budgets.per-process-per-day",
+            budgets.perProcessPerDay()),
+        today(
+            "TENANT_DAY", "tenant", "baton.budgets.per-tenant-per-day", budgets.perTenantPerDay()));
+  }
+
+  /**
+   * Today's (UTC) accounts of a budget by day, from the ledger that reserves them: what each
+   * process or tenant spent, against its own limit. Accounts exist where a limit is set.
+   */
+  private BudgetUse today(
+      String ledgerScope, String scope, String setting, Map<String, BigDecimal> limits) {
+    List<Spender> top =
+        jdbc.query(
+            "SELECT subject, spent FROM baton_budget_account WHERE scope = ? AND budget_day = ?"
+                + " ORDER BY spent DESC, subject FETCH FIRST "
+                + TOP
+                + " ROWS ONLY",
+            (rs, row) ->
+                spender(
+                    rs.getString(1),
+                    rs.getString(1),
+                    rs.getBigDecimal(2),
+                    ModelsProperties.Budgets.of(limits, rs.getString(1))),
+            ledgerScope,
+            Date.valueOf(LocalDate.now(ZoneOffset.UTC)));
+    return new BudgetUse(setting, scope, null, top);
   }
 
   /** Cases with model calls in the window, by all they have spent, against the per-case limit. */

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.audit.JdbcModelCallLog;
+import io.baton.budgets.BudgetLedger;
+import io.baton.models.BudgetClaim;
 import io.baton.models.ModelCallRecord;
 import io.baton.support.EngineIT;
 import io.baton.support.TasklistBrowser;
@@ -25,9 +27,11 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * withdrawn), plus priced calls of a test model with known costs and latencies: the figures of
  * {@code GET /api/dashboard}, and the page in headless Chromium behind the Camunda login.
  */
-@EngineIT(properties = "baton.budgets.per-case=0.05")
+@EngineIT(
+    properties = {
+      "baton.budgets.per-case=0.05",
+      "baton.budgets.per-process-per-day.dashboard-budget=2"
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardIT {
 
@@ -61,6 +69,8 @@ class DashboardIT {
   @Autowired ManagementService management;
   @Autowired JdbcModelCallLog calls;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RepositoryService repository;
+  @Autowired BudgetLedger budgets;
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
@@ -236,6 +246,33 @@ class DashboardIT {
     assertThat(budget.at("/top/0/share").asDouble()).isEqualTo(100.0);
     assertThat(budget.at("/top/1/label").asText()).isEqualTo("DASH-3");
     assertThat(budget.at("/top/1/share").asDouble()).isCloseTo(1.4, within(1e-9));
+  }
+
+  @Test
+  void should_show_what_a_process_has_spent_today_against_its_day_budget() {
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "dashboard-budget.bpmn",
+            Bpmn.createExecutableProcess("dashboard-budget")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("wait")
+                .endEvent()
+                .done())
+        .deploy();
+    String pid = runtime.startProcessInstanceByKey("dashboard-budget").getId();
+    String callId = UUID.randomUUID().toString();
+    // the ledger reserves a call's worst case and its record settles it with the actual cost
+    budgets.reserve(new BudgetClaim(callId, "priced-test", pid, new BigDecimal("0.03")));
+    budgets.settle(callId, new BigDecimal("0.02"));
+
+    JsonNode today = only(dashboard("operator", "").get("budgets"), "scope", "process");
+
+    assertThat(today.get("setting").asText()).isEqualTo("baton.budgets.per-process-per-day");
+    assertThat(today.at("/top/0/label").asText()).isEqualTo("dashboard-budget");
+    assertThat(today.at("/top/0/spent").decimalValue()).isEqualByComparingTo("0.02");
+    assertThat(today.at("/top/0/share").asDouble()).isCloseTo(0.01, within(1e-9));
   }
 
   @ParameterizedTest
