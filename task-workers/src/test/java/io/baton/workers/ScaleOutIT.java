@@ -55,17 +55,9 @@ class ScaleOutIT {
         .createDeployment()
         .addModelInstance("scale-test.bpmn", TestWebhook.notifyProcess("scale-test"))
         .deploy();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < INSTANCES; i++) {
-      ids.add(
-          runtime
-              .startProcessInstanceByKey(
-                  "scale-test", Map.of("message", "update " + i, "recipient", "C-" + i))
-              .getId());
-    }
-
     List<Process> workers = new ArrayList<>();
     try {
+      // the worker JVMs start while the instances are created: a JVM's start is the slow part
       for (int w = 1; w <= 2; w++) {
         workers.add(
             TestWorkers.startJvm(
@@ -74,21 +66,31 @@ class ScaleOutIT {
                     port,
                     PostgresEngineIT.WORKER_PASSWORD,
                     "--baton.workers.worker-id=scale-worker-" + w,
+                    // only the topic under test: a client per topic long-polls, and each one
+                    // stops in turn when the worker shuts down
+                    "--baton.workers.include=notify",
                     "--baton.workers.lock-duration=4s",
                     "--baton.workers.max-in-flight=40",
                     "--baton.workers.fetch-size=10",
+                    // the test profile's backoff, which a standalone worker does not run with
+                    "--baton.workers.retry-backoff=200ms",
                     "--baton.notify.webhook-url=" + webhook.url())));
+      }
+      for (int i = 0; i < INSTANCES; i++) {
+        runtime.startProcessInstanceByKey(
+            "scale-test", Map.of("message", "update " + i, "recipient", "C-" + i));
       }
       await()
           .atMost(Duration.ofMinutes(4))
-          .pollInterval(Duration.ofSeconds(1))
+          .pollInterval(Duration.ofMillis(200))
           .until(
               () ->
                   runtime.createProcessInstanceQuery().processDefinitionKey("scale-test").count()
                       == 0);
     } finally {
+      // both shut down at once, each in its own time
+      workers.forEach(Process::destroy);
       for (Process worker : workers) {
-        worker.destroy();
         worker.waitFor(30, TimeUnit.SECONDS);
       }
     }
