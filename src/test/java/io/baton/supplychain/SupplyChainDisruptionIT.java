@@ -125,6 +125,8 @@ class SupplyChainDisruptionIT {
 
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     runUpdate(pi);
+    // the worker JVM may still be starting: it gets as long as the kill test used to give it
+    await().atMost(Duration.ofSeconds(90)).until(() -> !erp.received("S-1001").isEmpty());
     awaitEnded(pi);
 
     assertThat(
