@@ -17,10 +17,11 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Findings 3, 4, 7 and 8 of the security review: start rules on every way in, with the real
- * payloads. Runs on H2 ({@link SecurityIT}) and PostgreSQL ({@link StartRulesPostgresIT}), where an
- * oversized business key or value used to reach the database.
+ * payloads. Runs on H2 ({@link SecurityIT}) and PostgreSQL (nested in {@code
+ * CustomerRequestPostgresIT}, in its application), where an oversized business key or value used to
+ * reach the database.
  */
-abstract class StartRuleScenarios {
+public abstract class StartRuleScenarios {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
@@ -33,7 +34,7 @@ abstract class StartRuleScenarios {
   }
 
   /** The demo users' passwords are their names. */
-  String password(String user) {
+  protected String password(String user) {
     return user;
   }
 

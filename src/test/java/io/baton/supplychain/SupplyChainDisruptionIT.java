@@ -47,9 +47,10 @@ import org.springframework.test.context.TestPropertySource;
  * (embedded, KRaft) Kafka broker starts the case; the embedded workers check the demo inventory
  * (sql), find the contract clauses (retrieve), assess the delay (the decision table, as no
  * generative model is configured), mail the planners (into a directory) and route it; a reviewer
- * approves in Tasklist's API; a worker that runs only the http tool (in this JVM, and in one of its
- * own for the kill) updates a stand-in ERP that counts the updates it received and applied. The
- * general Kafka intake scenarios run in the same application ({@link EventsFromKafka}).
+ * approves in Tasklist's API; a worker that runs only the http tool (in a JVM of its own, killed in
+ * the third test, then in this JVM) updates a stand-in ERP that counts the updates it received and
+ * applied. The general Kafka intake scenarios run in the same application ({@link
+ * EventsFromKafka}).
  */
 @PostgresEngineIT(
     demoUsers = true,
@@ -102,7 +103,8 @@ class SupplyChainDisruptionIT {
   @Test
   @Order(1)
   void a_delayed_shipment_on_kafka_ends_in_one_erp_update_after_one_approval() throws Exception {
-    httpWorker = WorkerApplication.start(httpWorkerArgs());
+    // the same worker JVM serves the first three tests; it starts while the case gets to review
+    httpWorkerJvm = TestWorkers.startJvm("scd-http-worker", httpWorkerArgs());
     publish("evt-1001", "S-1001", 30, 9);
     publish("evt-1001", "S-1001", 30, 9); // delivered twice: one case
     ProcessInstance pi = awaitCase("S-1001");
@@ -123,6 +125,8 @@ class SupplyChainDisruptionIT {
 
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     runUpdate(pi);
+    // the worker JVM may still be starting: it gets as long as the kill test used to give it
+    await().atMost(Duration.ofSeconds(90)).until(() -> !erp.received("S-1001").isEmpty());
     awaitEnded(pi);
 
     assertThat(
@@ -165,10 +169,8 @@ class SupplyChainDisruptionIT {
     awaitWaitingAt(pi, "review-reroute");
     decide(pi, "reviewer", "reviewDecision", "APPROVE");
     CountDownLatch[] hold = erp.holdNext("S-1003");
-    httpWorker.close(); // the worker in a JVM of its own takes the ERP update
-    httpWorkerJvm = TestWorkers.startJvm("scd-http-worker", httpWorkerArgs());
 
-    runUpdate(pi);
+    runUpdate(pi); // the worker in a JVM of its own takes the ERP update
     assertThat(hold[0].await(90, TimeUnit.SECONDS)).as("the ERP call is under way").isTrue();
     httpWorkerJvm.destroyForcibly(); // SIGKILL while the ERP answers
     httpWorkerJvm.waitFor(30, TimeUnit.SECONDS);
@@ -203,6 +205,9 @@ class SupplyChainDisruptionIT {
         PostgresEngineIT.WORKER_PASSWORD,
         "--baton.workers.include=http",
         "--baton.workers.lock-duration=4s",
+        // the test profile's backoff (a standalone worker does not run with that profile): after
+        // the kill, the next attempt waits out the dead worker's lease, not a 5 s default backoff
+        "--baton.workers.retry-backoff=200ms",
         "--baton.tools.http.erp.base-url=" + erp.url(),
         "--baton.tools.http.erp.bearer-token=" + ErpStandIn.TOKEN);
   }

@@ -99,6 +99,9 @@ class EffectExactlyOnceIT {
     return TestWorkers.args(
         port,
         PostgresEngineIT.WORKER_PASSWORD,
+        // only the topic under test: a client per topic long-polls, and each one stops in turn
+        // when the worker shuts down
+        "--baton.workers.include=notify",
         "--baton.workers.lock-duration=3s",
         "--baton.notify.webhook-url=" + webhook.url());
   }

@@ -43,7 +43,9 @@ public final class TestWorkers {
   }
 
   /**
-   * A standalone worker in a JVM of its own, started from the test classpath, logging to target.
+   * A standalone worker in a JVM of its own, started from the test classpath, logging to target. It
+   * compiles with C1 only: a test worker lives for seconds, and on two cores the full JIT costs its
+   * start more than it gains.
    */
   public static Process startJvm(String logName, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -52,6 +54,7 @@ public final class TestWorkers {
             List.of(
                 java,
                 "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
                 WorkerApplication.class.getName()));

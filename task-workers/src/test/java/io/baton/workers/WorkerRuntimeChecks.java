@@ -9,7 +9,6 @@ import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.TaskContext;
-import io.baton.support.EngineIT;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import java.net.InetSocketAddress;
@@ -36,10 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The worker runtime against a real engine over its authenticated REST API, with a test connector
- * whose behaviour each process instance chooses: how long it works and how it ends.
+ * whose behaviour each process instance chooses: how long it works and how it ends. Runs nested in
+ * {@link WorkersOverRestIT}, in its application.
  */
-@EngineIT(properties = "baton.workers.enabled=false")
-class WorkerRuntimeIT {
+abstract class WorkerRuntimeChecks {
 
   private static final String TOPIC = "test.work";
 

@@ -3,7 +3,6 @@ package io.baton.workers;
 import static io.baton.support.ProcessInstances.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.support.EngineIT;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,10 +20,10 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * An engine without workers of its own, and a standalone worker context that reaches it only
- * through the authenticated REST API, as {@code docker-compose.yml} runs them.
+ * through the authenticated REST API, as {@code docker-compose.yml} runs them. Runs nested in
+ * {@link WorkersOverRestIT}, in its application.
  */
-@EngineIT(properties = "baton.workers.enabled=false")
-class StandaloneWorkerIT {
+abstract class StandaloneWorkerChecks {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.connectors.notify.NotifyFunction;
-import io.baton.support.EngineIT;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -35,10 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The effect ledger's lease against a real engine: while one attempt at a tool still acts, another
  * attempt at the same effect does not act but waits, at no cost in retries, and completes the task
  * with the recorded result once the first is done; a lease whose owner stopped renewing it (the
- * worker was killed) is taken over.
+ * worker was killed) is taken over. Runs nested in {@link WorkersOverRestIT}, in its application.
  */
-@EngineIT(properties = "baton.workers.enabled=false")
-class EffectLeaseIT {
+abstract class EffectLeaseChecks {
 
   private static final int RETRIES = 3;
 
@@ -69,6 +67,12 @@ class EffectLeaseIT {
     webhook.release();
     started.forEach(WorkerRuntime::stop);
     webhook.stop();
+    // the next checks in this application run workers of their own: leave no task for them
+    runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey("lease-test")
+        .list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test isolation"));
   }
 
   @Test
@@ -175,7 +179,7 @@ class EffectLeaseIT {
             Duration.ofSeconds(2), 1, 1, RETRIES, Duration.ofMillis(100), Duration.ofMinutes(2));
     WorkerRuntime worker =
         new WorkerRuntime(
-            WorkerRuntimeIT.properties(baseUrl(), workerId, settings),
+            WorkerRuntimeChecks.properties(baseUrl(), workerId, settings),
             List.of(new NotifyFunction(webhook.url())),
             new VariableBinding(validator));
     started.add(worker);
