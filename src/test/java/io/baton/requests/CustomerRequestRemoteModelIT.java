@@ -16,9 +16,14 @@ import io.baton.support.DeliveredMail;
 import io.baton.support.EngineIT;
 import java.time.Duration;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * customer-request with a remote model, switched on by configuration only: the {@code smart} model
- * points at an OpenAI-compatible server (the simulator), which classifies and writes the reply.
+ * points at an OpenAI-compatible server (the simulator), which classifies and writes the reply. And
+ * a process's budget for the day, end to end in the embedded default: a priced model answers until
+ * the next call's worst case does not fit; then the classify task raises BPMN error
+ * BUDGET_EXCEEDED, which the diagram catches, and the refusal is in the audit.
  */
 @EngineIT
 class CustomerRequestRemoteModelIT {
@@ -37,6 +45,8 @@ class CustomerRequestRemoteModelIT {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
   @Autowired MailDelivery mail;
 
@@ -49,6 +59,17 @@ class CustomerRequestRemoteModelIT {
     registry.add("baton.models.smart.price-per-input-token", () -> "0.000002");
     registry.add("baton.models.smart.price-per-output-token", () -> "0.000008");
     registry.add("baton.models.smart.max-tokens", () -> "512");
+    registry.add("baton.models.priced.provider", () -> "openai");
+    registry.add("baton.models.priced.model-name", () -> "sim-budget");
+    registry.add("baton.models.priced.endpoint", SIMULATOR::baseUrl);
+    registry.add("baton.models.priced.api-key", () -> "k");
+    registry.add("baton.models.priced.price-per-input-token", () -> "0.00001");
+    registry.add("baton.models.priced.price-per-output-token", () -> "0.00003");
+    registry.add("baton.models.priced.max-tokens", () -> "100");
+    // a classification's worst case (its prompt's 2,000 bytes or so as tokens, and 100 answer
+    // tokens) is about 0.023 and it costs about 0.006: the first fits the process's budget for the
+    // day, then the second's worst case does not
+    registry.add("baton.budgets.per-process-per-day.budget-test", () -> "0.025");
   }
 
   @AfterAll
@@ -111,5 +132,65 @@ class CustomerRequestRemoteModelIT {
                 java.math.BigDecimal.class,
                 pi.getId()))
         .isPositive();
+  }
+
+  @Test
+  void should_raise_budget_exceeded_when_the_next_call_does_not_fit_the_budget() {
+    SIMULATOR
+        .when(Match.anyRequest())
+        .forModel("sim-budget")
+        .replyJson(
+            "{\"label\":\"REFUND_REQUEST\",\"confidence\":0.9,\"rationale\":\"asks for money\"}");
+    repository.createDeployment().addModelInstance("budget.bpmn", twoClassifications()).deploy();
+
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(
+            "budget-test", Map.of("text", "I want my money back for order 42"));
+    awaitEnded(pi);
+
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityType("noneEndEvent")
+                .list())
+        .extracting(HistoricActivityInstance::getActivityId)
+        .containsExactly("over-budget");
+    assertThat(SIMULATOR.requestsFor("sim-budget")).hasSize(1);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT activity_id || ':' || outcome FROM baton_model_call"
+                    + " WHERE process_instance_id = ? ORDER BY id",
+                String.class,
+                pi.getId()))
+        .containsExactly("first:OK", "second:BUDGET_EXCEEDED");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT error FROM baton_model_call WHERE process_instance_id = ?"
+                    + " AND outcome = 'BUDGET_EXCEEDED'",
+                String.class,
+                pi.getId()))
+        .contains("process 'budget-test'")
+        .contains("baton.budgets.per-process-per-day");
+  }
+
+  private static BpmnModelInstance twoClassifications() {
+    return Bpmn.createExecutableProcess("budget-test")
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("first")
+        .camundaExternalTask("baton.classify")
+        .camundaInputParameter("model", "priced")
+        .camundaInputParameter("labelSet", "customer-intents")
+        .serviceTask("second")
+        .camundaExternalTask("baton.classify")
+        .camundaInputParameter("model", "priced")
+        .camundaInputParameter("labelSet", "customer-intents")
+        .boundaryEvent("budget-spent")
+        .error("BUDGET_EXCEEDED")
+        .endEvent("over-budget")
+        .moveToActivity("second")
+        .endEvent("done")
+        .done();
   }
 }

@@ -331,6 +331,9 @@ class SecurityIT {
   class Finding3_4_7_8_StartRules extends StartRuleScenarios {}
 
   @Nested
+  class Findings extends SecurityFindingsChecks {}
+
+  @Nested
   class RateLimits {
 
     @Test

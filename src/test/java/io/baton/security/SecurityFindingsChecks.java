@@ -3,7 +3,6 @@ package io.baton.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.support.EngineIT;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -37,10 +36,10 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * Issue 10's credential and privilege findings, each reproduced over real HTTP against the running
- * application (one shared context; the findings are nested classes).
+ * application; they run in {@link SecurityIT}'s application ({@code SecurityIT$Findings}), the
+ * findings as nested classes.
  */
-@EngineIT
-class SecurityFindingsIT {
+abstract class SecurityFindingsChecks {
 
   private static final String WORKER_PASSWORD = "worker-dev-only";
   private static final String COMPLAINT =
