@@ -2,8 +2,10 @@ package io.baton.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.baton.connectors.email.MailDelivery;
+import io.baton.documents.DocumentIntakeLocalChecks;
 import io.baton.support.DeliveredMail;
 import io.baton.support.EngineIT;
 import io.baton.support.TasklistBrowser;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,9 +41,10 @@ class TasklistReviewBrowserIT {
   @Autowired ManagementService management;
   @Autowired MailDelivery mail;
 
+  /** Without Chromium only the browser test skips; the nested checks still run. */
   @BeforeAll
   static void startChromium() throws IOException {
-    browser = TasklistBrowser.start();
+    browser = TasklistBrowser.installed() ? TasklistBrowser.start() : null;
   }
 
   @AfterAll
@@ -52,6 +56,7 @@ class TasklistReviewBrowserIT {
 
   @Test
   void reviewer_edits_the_reply_and_approves_in_tasklist() throws IOException {
+    assumeTrue(browser != null, TasklistBrowser.NOT_INSTALLED);
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(
             "customer-request",
@@ -104,4 +109,8 @@ class TasklistReviewBrowserIT {
   private String base() {
     return "http://localhost:" + port;
   }
+
+  /** The embedded default reads a document too: same application, no start of its own. */
+  @Nested
+  class DocumentIntakeOffline extends DocumentIntakeLocalChecks {}
 }

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       under a day's budget for the process that allows two. Exactly two calls of each are made,
  *       the others end in BPMN error BUDGET_EXCEEDED, and nothing is spent above a budget.
  *   <li>A model's rate limit is shared: 200 cases of mixed priority call a model limited to 30
- *       requests per window (5 seconds here instead of a minute, to keep the test short). No window
+ *       requests per window (4 seconds here instead of a minute, to keep the test short). No window
  *       has more than 30, high-priority cases finish first, and none is lost or failed.
  * </ul>
  */
@@ -66,7 +66,7 @@ class ScaleOutIT {
    */
   static final String CASE_BUDGET = "0.125";
 
-  static final int WINDOW_SECONDS = 5;
+  static final int WINDOW_SECONDS = 4;
   private static final int PER_WINDOW = 30;
 
   private static final int INSTANCES = 200;

@@ -3,7 +3,6 @@ package io.baton.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.support.EngineIT;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -14,16 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** document-intake on the embedded default: H2 and the offline local model, no network. */
-@EngineIT
-class DocumentIntakeLocalIT {
+/**
+ * document-intake on the embedded default: H2 and the offline local model, no network. Runs in the
+ * embedded default's application of {@code TasklistReviewBrowserIT}, to save a start of its own.
+ */
+public abstract class DocumentIntakeLocalChecks {
 
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void should_read_validate_and_route_a_labelled_invoice_offline() {
+  public void should_read_validate_and_route_a_labelled_invoice_offline() {
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(
             "document-intake",
