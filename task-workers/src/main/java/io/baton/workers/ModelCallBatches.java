@@ -12,11 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Sends model call records to the engine in batches: each of a few senders takes every record
- * waiting when it is free and sends them in one request ({@code POST /api/model-calls/batch}), so
- * under load one request carries many calls, the engine keeps several batches at once, and a lone
- * call waits for nobody. A caller's record is kept when its future completes; a batch the engine
- * does not take fails the futures of all its records.
+ * Sends model call records to the engine in batches: one sender takes every record waiting when it
+ * is free and sends them in one request ({@code POST /api/model-calls/batch}), so under load one
+ * request carries many calls and a lone call waits for nobody. A caller's record is kept when its
+ * future completes; a batch the engine does not take fails the futures of all its records.
  */
 final class ModelCallBatches {
 
@@ -28,14 +27,12 @@ final class ModelCallBatches {
    * @param send sends a batch and returns the engine's answer: for each call, its {@code callId}
    *     and whether this was its {@code first} report
    */
-  ModelCallBatches(Function<List<ModelCallRecord>, JsonNode> send, int maxBatch, int senders) {
+  ModelCallBatches(Function<List<ModelCallRecord>, JsonNode> send, int maxBatch) {
     this.send = send;
     this.maxBatch = maxBatch;
-    for (int i = 1; i <= senders; i++) {
-      Thread sender = new Thread(this::sendForever, "baton-model-call-batches-" + i);
-      sender.setDaemon(true);
-      sender.start();
-    }
+    Thread sender = new Thread(this::sendForever, "baton-model-call-batches");
+    sender.setDaemon(true);
+    sender.start();
   }
 
   /** Queues the record; the future says whether it was its call's first report. */

@@ -27,19 +27,12 @@ final class RestModelCallLog implements ModelCallLog {
   /** The most calls one batch carries; the engine takes up to 500. */
   private static final int MAX_BATCH = 200;
 
-  /**
-   * Batches on their way at once: the engine keeps each batch's calls one after another, so one
-   * sender alone made the engine's other threads and connections wait (1,000 instances x 3 steps
-   * took 45 s in WorkerBenchmark instead of 31 s).
-   */
-  private static final int SENDERS = 4;
-
   private final EngineClient engine;
   private final ModelCallBatches batches;
 
   RestModelCallLog(EngineClient engine) {
     this.engine = engine;
-    this.batches = new ModelCallBatches(this::sendBatch, MAX_BATCH, SENDERS);
+    this.batches = new ModelCallBatches(this::sendBatch, MAX_BATCH);
   }
 
   @Override
