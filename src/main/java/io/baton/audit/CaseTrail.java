@@ -1,21 +1,23 @@
 package io.baton.audit;
 
+import io.baton.rows.LockedRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The case trail: one hash-chained, append-only list of entries per process instance. An append
@@ -33,14 +35,12 @@ public class CaseTrail {
   static final RowMapper<TrailEntry> ENTRY = CaseTrail::entry;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate savepoint;
+  private final LockedRow lockedRow;
   private final CaseMetadata metadata;
 
-  public CaseTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  public CaseTrail(JdbcTemplate jdbc, LockedRow lockedRow) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    // on the caller's connection: a second connection per append would starve the pool under load
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.lockedRow = lockedRow;
     this.metadata = new CaseMetadata(jdbc);
   }
 
@@ -50,56 +50,89 @@ public class CaseTrail {
    */
   @Transactional
   public boolean append(String processInstanceId, TrailEvent event) {
+    return appendAll(processInstanceId, List.of(event)) == 1;
+  }
+
+  /**
+   * Appends entries to the trail of a case in their order, under one lock of its head; events whose
+   * {@code sourceRef} is on record already (or earlier in the list) are left out. Returns how many
+   * were appended.
+   */
+  @Transactional
+  public int appendAll(String processInstanceId, List<TrailEvent> events) {
     if (processInstanceId == null) {
       throw new IllegalArgumentException(
           "a trail entry belongs to a case: processInstanceId is missing");
     }
-    String payload = TrailHash.canonical(event.payload() == null ? Map.of() : event.payload());
     Head head = lockHead(processInstanceId);
-    if (event.sourceRef() != null
-        && jdbc.queryForObject(
-                "SELECT COUNT(*) FROM baton_audit_entry WHERE source_ref = ?",
-                Integer.class,
-                event.sourceRef())
-            > 0) {
-      return false;
-    }
-    int seq = head.seq() + 1;
+    Set<String> recorded = recordedSourceRefs(events);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String kind = event.kind().name();
-    String hash =
-        TrailHash.of(
-            head.hash(),
+    int seq = head.seq();
+    String previous = head.hash();
+    List<Object[]> rows = new ArrayList<>();
+    for (TrailEvent event : events) {
+      if (event.sourceRef() != null && !recorded.add(event.sourceRef())) {
+        continue;
+      }
+      seq++;
+      String payload = TrailHash.canonical(event.payload() == null ? Map.of() : event.payload());
+      String kind = event.kind().name();
+      String hash =
+          TrailHash.of(
+              previous,
+              processInstanceId,
+              seq,
+              now,
+              kind,
+              event.actor(),
+              event.activityId(),
+              event.model(),
+              event.aiGenerated(),
+              event.sourceRef(),
+              payload);
+      rows.add(
+          new Object[] {
             processInstanceId,
             seq,
-            now,
+            OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
             kind,
             event.actor(),
             event.activityId(),
             event.model(),
             event.aiGenerated(),
             event.sourceRef(),
-            payload);
-    jdbc.update(
-        "INSERT INTO baton_audit_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        processInstanceId,
-        seq,
-        OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-        kind,
-        event.actor(),
-        event.activityId(),
-        event.model(),
-        event.aiGenerated(),
-        event.sourceRef(),
-        payload,
-        head.hash(),
-        hash);
+            payload,
+            previous,
+            hash
+          });
+      previous = hash;
+    }
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO baton_audit_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     jdbc.update(
         "UPDATE baton_audit_case SET last_seq = ?, last_hash = ? WHERE process_instance_id = ?",
         seq,
-        hash,
+        previous,
         processInstanceId);
-    return true;
+    return rows.size();
+  }
+
+  private Set<String> recordedSourceRefs(List<TrailEvent> events) {
+    List<String> refs =
+        events.stream().map(TrailEvent::sourceRef).filter(Objects::nonNull).distinct().toList();
+    if (refs.isEmpty()) {
+      return new HashSet<>();
+    }
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT source_ref FROM baton_audit_entry WHERE source_ref IN ("
+                + String.join(",", Collections.nCopies(refs.size(), "?"))
+                + ")",
+            String.class,
+            refs.toArray()));
   }
 
   /** A case's trail, oldest first. */
@@ -137,32 +170,22 @@ public class CaseTrail {
     return result;
   }
 
-  /**
-   * The case's row, locked for this transaction; made first under a savepoint, so that losing the
-   * race to another transaction that made it leaves this one usable.
-   */
+  /** The case's row, locked for this transaction, made first when the case has none yet. */
   private Head lockHead(String processInstanceId) {
-    List<Head> head = selectHeadForUpdate(processInstanceId);
-    if (head.isEmpty()) {
-      CaseMetadata.Case known = metadata.of(processInstanceId);
-      try {
-        savepoint.executeWithoutResult(
-            status ->
-                jdbc.update(
-                    "INSERT INTO baton_audit_case (process_instance_id, root_process_instance_id,"
-                        + " business_key, process_definition_key, last_seq, last_hash)"
-                        + " VALUES (?, ?, ?, ?, 0, ?)",
-                    processInstanceId,
-                    known.rootProcessInstanceId(),
-                    known.businessKey(),
-                    known.processDefinitionKey(),
-                    TrailHash.GENESIS));
-      } catch (DuplicateKeyException madeByAnother) {
-        // another transaction made it first: lock theirs
-      }
-      head = selectHeadForUpdate(processInstanceId);
-    }
-    return head.get(0);
+    return lockedRow.lock(
+        () -> selectHeadForUpdate(processInstanceId),
+        () -> {
+          CaseMetadata.Case known = metadata.of(processInstanceId);
+          jdbc.update(
+              "INSERT INTO baton_audit_case (process_instance_id, root_process_instance_id,"
+                  + " business_key, process_definition_key, last_seq, last_hash)"
+                  + " VALUES (?, ?, ?, ?, 0, ?)",
+              processInstanceId,
+              known.rootProcessInstanceId(),
+              known.businessKey(),
+              known.processDefinitionKey(),
+              TrailHash.GENESIS);
+        });
   }
 
   private List<Head> selectHeadForUpdate(String processInstanceId) {

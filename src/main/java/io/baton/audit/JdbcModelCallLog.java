@@ -7,9 +7,14 @@ import io.baton.models.ModelCallRecord;
 import io.baton.models.RateClaim;
 import io.baton.ratelimits.RateWindows;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,44 +50,88 @@ public class JdbcModelCallLog implements ModelCallLog {
   @Override
   @Transactional
   public boolean record(ModelCallRecord call) {
-    if (call.callId() == null) {
-      throw new IllegalArgumentException("a model call record needs the callId it was made with");
+    return recordAll(List.of(call)).get(0);
+  }
+
+  /**
+   * Keeps a batch of calls like {@link #record} keeps one, all in one transaction: for each call,
+   * in order, whether this was its first report (a call reported before, or earlier in the batch,
+   * is kept once). Budget accounts and then trail heads are locked in a fixed order, so two
+   * batches, or a batch and a reservation, never wait for each other in a circle.
+   */
+  @Transactional
+  public List<Boolean> recordAll(List<ModelCallRecord> calls) {
+    for (ModelCallRecord call : calls) {
+      if (call.callId() == null) {
+        throw new IllegalArgumentException("a model call record needs the callId it was made with");
+      }
     }
-    Integer known =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM baton_model_call WHERE call_id = ?",
-            Integer.class,
-            call.callId());
-    if (known != null && known > 0) {
-      return false;
+    Set<String> kept = recordedCallIds(calls);
+    List<Boolean> first = new ArrayList<>();
+    List<ModelCallRecord> fresh = new ArrayList<>();
+    for (ModelCallRecord call : calls) {
+      boolean isNew = kept.add(call.callId());
+      first.add(isNew);
+      if (isNew) {
+        fresh.add(call);
+      }
     }
-    jdbc.update(
+    if (fresh.isEmpty()) {
+      return first;
+    }
+    jdbc.batchUpdate(
         "INSERT INTO baton_model_call ("
             + COLUMNS
             + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        call.callId(),
-        Timestamp.from(call.startedAt()),
-        call.model(),
-        call.provider(),
-        call.providerModel(),
-        call.task(),
-        call.promptId(),
-        call.promptVersion(),
-        call.inputTokens(),
-        call.outputTokens(),
-        call.cost(),
-        call.latencyMillis(),
-        call.outcome(),
-        call.error(),
-        call.inputHash(),
-        call.processInstanceId(),
-        call.activityId(),
-        call.taskId());
-    budgets.settle(call.callId(), call.cost());
-    if (call.processInstanceId() != null) {
-      trail.append(call.processInstanceId(), trailEvent(call));
+        fresh.stream().map(JdbcModelCallLog::row).toList());
+    budgets.settleAll(
+        fresh.stream()
+            .map(call -> new BudgetLedger.Settlement(call.callId(), call.cost()))
+            .toList());
+    Map<String, List<TrailEvent>> byCase = new TreeMap<>();
+    for (ModelCallRecord call : fresh) {
+      if (call.processInstanceId() != null) {
+        byCase
+            .computeIfAbsent(call.processInstanceId(), id -> new ArrayList<>())
+            .add(trailEvent(call));
+      }
     }
-    return true;
+    byCase.forEach(trail::appendAll);
+    return first;
+  }
+
+  private Set<String> recordedCallIds(List<ModelCallRecord> calls) {
+    List<String> ids = calls.stream().map(ModelCallRecord::callId).distinct().toList();
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT call_id FROM baton_model_call WHERE call_id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?"))
+                + ")",
+            String.class,
+            ids.toArray()));
+  }
+
+  private static Object[] row(ModelCallRecord call) {
+    return new Object[] {
+      call.callId(),
+      Timestamp.from(call.startedAt()),
+      call.model(),
+      call.provider(),
+      call.providerModel(),
+      call.task(),
+      call.promptId(),
+      call.promptVersion(),
+      call.inputTokens(),
+      call.outputTokens(),
+      call.cost(),
+      call.latencyMillis(),
+      call.outcome(),
+      call.error(),
+      call.inputHash(),
+      call.processInstanceId(),
+      call.activityId(),
+      call.taskId()
+    };
   }
 
   @Override

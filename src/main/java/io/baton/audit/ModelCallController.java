@@ -6,10 +6,12 @@ import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelCallRecord;
 import io.baton.models.RateClaim;
 import io.baton.models.RateLimitedException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,9 +116,10 @@ class ModelCallController {
   }
 
   /**
-   * Keeps the reports a worker gathered while its previous request was on its way, each in a
-   * transaction of its own: for each, whether it was kept now or had been before. Nothing is kept
-   * when one of them is invalid.
+   * Keeps the reports a worker gathered while its previous request was on its way, in one
+   * transaction: for each, whether it was kept now or had been before. Nothing is kept when one of
+   * them is invalid. When the batch meets a report of one of its calls racing it (or a lock another
+   * transaction holds), each report is kept in a transaction of its own instead.
    */
   @PostMapping("/batch")
   List<Kept> recordAll(@RequestBody List<ModelCallRecord> calls) {
@@ -128,7 +131,17 @@ class ModelCallController {
     for (int i = 0; i < calls.size(); i++) {
       check(calls.get(i), i);
     }
-    return calls.stream().map(call -> new Kept(call.callId(), keep(call))).toList();
+    List<Boolean> first;
+    try {
+      first = this.calls.recordAll(calls);
+    } catch (DuplicateKeyException | PessimisticLockingFailureException contended) {
+      first = calls.stream().map(this::keep).toList();
+    }
+    List<Kept> kept = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      kept.add(new Kept(calls.get(i).callId(), first.get(i)));
+    }
+    return kept;
   }
 
   record Kept(String callId, boolean first) {}

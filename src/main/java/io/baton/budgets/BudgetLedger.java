@@ -4,6 +4,7 @@ import io.baton.budgets.BudgetAccount.Scope;
 import io.baton.models.BudgetClaim;
 import io.baton.models.BudgetExceededException;
 import io.baton.models.ModelsProperties;
+import io.baton.rows.LockedRow;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -12,14 +13,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reserves a priced call's worst case before it is made and settles it with the actual cost after.
@@ -32,14 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BudgetLedger {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate savepoint;
+  private final LockedRow lockedRow;
   private final ModelsProperties.Budgets budgets;
 
-  public BudgetLedger(
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, ModelsProperties properties) {
+  public BudgetLedger(JdbcTemplate jdbc, LockedRow lockedRow, ModelsProperties properties) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.lockedRow = lockedRow;
     this.budgets =
         properties.budgets() == null ? ModelsProperties.Budgets.NONE : properties.budgets();
   }
@@ -65,7 +66,7 @@ public class BudgetLedger {
     }
     List<Balance> balances = new ArrayList<>();
     for (BudgetAccount account : accounts) {
-      balances.add(lock(account, running));
+      balances.add(lock(account));
     }
     if (reserved(claim.callId())) {
       return;
@@ -117,7 +118,17 @@ public class BudgetLedger {
    */
   @Transactional
   public void settle(String callId, BigDecimal cost) {
-    close(callId, cost);
+    close(List.of(new Settlement(callId, cost)));
+  }
+
+  /**
+   * Settles the reservations of many recorded calls at once, locking the accounts they touch in
+   * {@link Scope} order like a reservation does, so a batch and a reservation never wait for each
+   * other in a circle.
+   */
+  @Transactional
+  public void settleAll(Collection<Settlement> settlements) {
+    close(settlements);
   }
 
   /**
@@ -126,45 +137,81 @@ public class BudgetLedger {
    */
   @Transactional
   public void expire(String callId) {
-    close(callId, null);
+    close(List.of(new Settlement(callId, null)));
   }
 
-  private void close(String callId, BigDecimal actualCost) {
+  /** A recorded call's cost, or {@code null} for an expired reservation (its worst case counts). */
+  public record Settlement(String callId, BigDecimal cost) {}
+
+  private void close(Collection<Settlement> settlements) {
+    if (settlements.isEmpty()) {
+      return;
+    }
+    Map<String, BigDecimal> costs = new HashMap<>();
+    settlements.forEach(settlement -> costs.put(settlement.callId(), settlement.cost()));
     List<Reservation> open =
         jdbc.query(
-            "SELECT process_instance_id, process_key, tenant_id, budget_day, amount, scopes"
-                + " FROM baton_budget_reservation WHERE call_id = ? AND settled_at IS NULL"
-                + " FOR UPDATE",
+            "SELECT call_id, process_instance_id, process_key, tenant_id, budget_day, amount, scopes"
+                + " FROM baton_budget_reservation WHERE settled_at IS NULL AND call_id IN ("
+                + String.join(",", Collections.nCopies(costs.size(), "?"))
+                + ") ORDER BY call_id FOR UPDATE",
             (rs, row) ->
                 new Reservation(
-                    callId,
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
-                    rs.getDate(4).toLocalDate(),
-                    rs.getBigDecimal(5),
-                    rs.getString(6)),
-            callId);
-    if (open.isEmpty()) {
-      return;
+                    rs.getString(4),
+                    rs.getDate(5).toLocalDate(),
+                    rs.getBigDecimal(6),
+                    rs.getString(7)),
+            costs.keySet().toArray());
+    Map<AccountKey, BigDecimal[]> changes = new TreeMap<>();
+    List<Object[]> settled = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (Reservation reservation : open) {
+      BigDecimal actual = costs.get(reservation.callId());
+      BigDecimal cost = actual == null ? reservation.amount() : actual;
+      for (Scope scope : reservation.scopes()) {
+        AccountKey key =
+            new AccountKey(
+                scope,
+                reservation.subject(scope),
+                scope == Scope.CASE ? BudgetAccount.LIFETIME : reservation.day());
+        BigDecimal[] change =
+            changes.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        change[0] = change[0].add(reservation.amount());
+        change[1] = change[1].add(cost);
+      }
+      settled.add(new Object[] {now, cost, reservation.callId()});
     }
-    Reservation reservation = open.get(0);
-    BigDecimal cost = actualCost == null ? reservation.amount() : actualCost;
-    for (Scope scope : reservation.scopes()) {
-      jdbc.update(
-          "UPDATE baton_budget_account SET reserved = reserved - ?, spent = spent + ?"
-              + " WHERE scope = ? AND subject = ? AND budget_day = ?",
-          reservation.amount(),
-          cost,
-          scope.name(),
-          reservation.subject(scope),
-          Date.valueOf(scope == Scope.CASE ? BudgetAccount.LIFETIME : reservation.day()));
-    }
-    jdbc.update(
+    changes.forEach(
+        (account, change) ->
+            jdbc.update(
+                "UPDATE baton_budget_account SET reserved = reserved - ?, spent = spent + ?"
+                    + " WHERE scope = ? AND subject = ? AND budget_day = ?",
+                change[0],
+                change[1],
+                account.scope().name(),
+                account.subject(),
+                Date.valueOf(account.day())));
+    jdbc.batchUpdate(
         "UPDATE baton_budget_reservation SET settled_at = ?, settled_cost = ? WHERE call_id = ?",
-        Timestamp.from(Instant.now()),
-        cost,
-        callId);
+        settled);
+  }
+
+  /** An account's key, ordered as accounts are locked: by scope, then subject, then day. */
+  private record AccountKey(Scope scope, String subject, LocalDate day)
+      implements Comparable<AccountKey> {
+
+    private static final Comparator<AccountKey> LOCK_ORDER =
+        Comparator.comparing(AccountKey::scope)
+            .thenComparing(AccountKey::subject)
+            .thenComparing(AccountKey::day);
+
+    @Override
+    public int compareTo(AccountKey other) {
+      return LOCK_ORDER.compare(this, other);
+    }
   }
 
   /** The reservations whose calls were never reported and whose time is up (their worker died). */
@@ -204,25 +251,17 @@ public class BudgetLedger {
    * The account's row, locked for this transaction. A new account is made under a savepoint (two
    * callers may make it at once), starting from what the calls already recorded have cost.
    */
-  private Balance lock(BudgetAccount account, RunningCase running) {
-    List<Balance> found = selectForUpdate(account);
-    if (found.isEmpty()) {
-      try {
-        savepoint.executeWithoutResult(
-            status ->
-                jdbc.update(
-                    "INSERT INTO baton_budget_account (scope, subject, budget_day, spent, reserved)"
-                        + " VALUES (?, ?, ?, ?, 0)",
-                    account.scope().name(),
-                    account.subject(),
-                    Date.valueOf(account.day()),
-                    alreadySpent(account)));
-      } catch (DuplicateKeyException madeByAnother) {
-        // the other caller's row is locked below like any other
-      }
-      found = selectForUpdate(account);
-    }
-    return found.get(0);
+  private Balance lock(BudgetAccount account) {
+    return lockedRow.lock(
+        () -> selectForUpdate(account),
+        () ->
+            jdbc.update(
+                "INSERT INTO baton_budget_account (scope, subject, budget_day, spent, reserved)"
+                    + " VALUES (?, ?, ?, ?, 0)",
+                account.scope().name(),
+                account.subject(),
+                Date.valueOf(account.day()),
+                alreadySpent(account)));
   }
 
   private List<Balance> selectForUpdate(BudgetAccount account) {

@@ -2,18 +2,15 @@ package io.baton.ratelimits;
 
 import io.baton.models.RateClaim;
 import io.baton.models.RateLimitedException;
+import io.baton.rows.LockedRow;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts each model's requests and tokens per fixed window in the engine's database, under a row
@@ -27,16 +24,15 @@ public class RateWindows {
   private static final Duration KEEP = Duration.ofHours(1);
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate savepoint;
+  private final LockedRow lockedRow;
   private final Duration window;
 
   public RateWindows(
       JdbcTemplate jdbc,
-      PlatformTransactionManager transactions,
+      LockedRow lockedRow,
       @Value("${baton.rate-limits.window:1m}") Duration window) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.lockedRow = lockedRow;
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("baton.rate-limits.window must be positive: " + window);
     }
@@ -88,26 +84,19 @@ public class RateWindows {
   }
 
   private Used lock(String model, Instant start) {
-    List<Used> found = selectForUpdate(model, start);
-    if (found.isEmpty()) {
-      try {
-        savepoint.executeWithoutResult(
-            status ->
-                jdbc.update(
-                    "INSERT INTO baton_rate_window (model, window_start, requests, tokens)"
-                        + " VALUES (?, ?, 0, 0)",
-                    model,
-                    Timestamp.from(start)));
-        jdbc.update(
-            "DELETE FROM baton_rate_window WHERE model = ? AND window_start < ?",
-            model,
-            Timestamp.from(start.minus(KEEP)));
-      } catch (DuplicateKeyException openedByAnother) {
-        // the other caller's row is locked below like any other
-      }
-      found = selectForUpdate(model, start);
-    }
-    return found.get(0);
+    return lockedRow.lock(
+        () -> selectForUpdate(model, start),
+        () -> {
+          jdbc.update(
+              "INSERT INTO baton_rate_window (model, window_start, requests, tokens)"
+                  + " VALUES (?, ?, 0, 0)",
+              model,
+              Timestamp.from(start));
+          jdbc.update(
+              "DELETE FROM baton_rate_window WHERE model = ? AND window_start < ?",
+              model,
+              Timestamp.from(start.minus(KEEP)));
+        });
   }
 
   private List<Used> selectForUpdate(String model, Instant start) {

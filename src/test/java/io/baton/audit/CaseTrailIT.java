@@ -2,12 +2,18 @@ package io.baton.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.budgets.BudgetLedger;
+import io.baton.models.ModelCallRecord;
+import io.baton.models.ModelsProperties;
+import io.baton.ratelimits.RateWindows;
+import io.baton.rows.LockedRow;
 import io.baton.support.CaseTrailOnBareDatabase;
 import io.baton.support.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class CaseTrailIT {
 
-  record Database(String name, JdbcTemplate jdbc, CaseTrail trail, TransactionTemplate tx) {
+  record Database(
+      String name,
+      JdbcTemplate jdbc,
+      CaseTrail trail,
+      DataSourceTransactionManager transactions,
+      TransactionTemplate tx) {
     @Override
     public String toString() {
       return name;
@@ -56,7 +67,11 @@ class CaseTrailIT {
     JdbcTemplate jdbc = CaseTrailOnBareDatabase.migrate(dataSource);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     return new Database(
-        name, jdbc, new CaseTrail(jdbc, transactions), new TransactionTemplate(transactions));
+        name,
+        jdbc,
+        new CaseTrail(jdbc, new LockedRow(transactions)),
+        transactions,
+        new TransactionTemplate(transactions));
   }
 
   static Stream<Named<Database>> databases() {
@@ -158,6 +173,146 @@ class CaseTrailIT {
 
     String tampered = lines.replace("naïve", "naive");
     assertThat(TrailVerifier.verify(new StringReader(tampered)).intact()).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void model_call_batches_are_kept_once_settle_their_budgets_and_chain_per_case(Database db)
+      throws Exception {
+    JdbcModelCallLog log = modelCallLog(db);
+    String caseA = newCase(db, "batch-a");
+    String caseB = newCase(db, "batch-b");
+    reserve(db, "a1", caseA, "0.5");
+    reserve(db, "b1", caseB, "0.5");
+
+    List<Boolean> first =
+        recordAll(
+            db,
+            log,
+            call("a1", caseA, "0.1"),
+            call("a2", caseA, null),
+            call("b1", caseB, "0.2"),
+            call("a1", caseA, "0.1"));
+    assertThat(first)
+        .as("a call twice in one batch is kept once")
+        .containsExactly(true, true, true, false);
+    assertThat(recordAll(db, log, call("a2", caseA, null), call("b2", caseB, null)))
+        .as("a call reported in an earlier batch is not kept again")
+        .containsExactly(false, true);
+
+    // two workers' batches touching both cases in opposite orders: no deadlock, one chain each
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Callable<List<Boolean>>> batches = new ArrayList<>();
+      for (int worker = 0; worker < 2; worker++) {
+        for (int round = 0; round < 10; round++) {
+          String id = "w" + worker + "-" + round;
+          List<ModelCallRecord> batch =
+              List.of(
+                  call(id + "-x", worker == 0 ? caseA : caseB, null),
+                  call(id + "-y", worker == 0 ? caseB : caseA, null));
+          batches.add(() -> recordAll(db, log, batch.toArray(ModelCallRecord[]::new)));
+        }
+      }
+      for (Future<List<Boolean>> kept : pool.invokeAll(batches)) {
+        assertThat(kept.get()).containsExactly(true, true);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    for (String caseId : List.of(caseA, caseB)) {
+      assertThat(db.trail().verify(caseId).intact()).isTrue();
+      assertThat(db.trail().entries(caseId)).hasSize(22);
+    }
+    assertThat(db.trail().entries(caseA))
+        .extracting(TrailEntry::sourceRef)
+        .startsWith("model-call:a1", "model-call:a2");
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT COUNT(*) FROM baton_model_call WHERE process_instance_id IN (?, ?)",
+                    Integer.class,
+                    caseA,
+                    caseB))
+        .isEqualTo(44);
+    assertThat(
+            db.jdbc()
+                .queryForList(
+                    "SELECT spent, reserved FROM baton_budget_account WHERE subject = ?", caseA)
+                .get(0))
+        .satisfies(
+            account -> {
+              assertThat((BigDecimal) account.get("spent")).isEqualByComparingTo("0.1");
+              assertThat((BigDecimal) account.get("reserved")).isEqualByComparingTo("0");
+            });
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT COUNT(*) FROM baton_budget_reservation WHERE call_id IN ('a1', 'b1')"
+                        + " AND settled_at IS NOT NULL",
+                    Integer.class))
+        .isEqualTo(2);
+  }
+
+  private static List<Boolean> recordAll(
+      Database db, JdbcModelCallLog log, ModelCallRecord... calls) {
+    return db.tx().execute(status -> log.recordAll(List.of(calls)));
+  }
+
+  private static JdbcModelCallLog modelCallLog(Database db) {
+    LockedRow lockedRow = new LockedRow(db.transactions());
+    return new JdbcModelCallLog(
+        db.jdbc(),
+        db.trail(),
+        new BudgetLedger(
+            db.jdbc(),
+            lockedRow,
+            new ModelsProperties(Map.of(), null, ModelsProperties.Budgets.NONE)),
+        new RateWindows(db.jdbc(), lockedRow, Duration.ofMinutes(1)));
+  }
+
+  /** A reservation of a case's own budget, as {@link BudgetLedger#reserve} leaves it. */
+  private static void reserve(Database db, String callId, String caseId, String amount) {
+    db.jdbc()
+        .update(
+            "INSERT INTO baton_budget_account (scope, subject, budget_day, spent, reserved)"
+                + " VALUES ('CASE', ?, DATE '1970-01-01', 0, ?)",
+            caseId,
+            new BigDecimal(amount));
+    db.jdbc()
+        .update(
+            "INSERT INTO baton_budget_reservation (call_id, model, process_instance_id,"
+                + " budget_day, amount, reserved_at, expires_at, scopes)"
+                + " VALUES (?, 'smart', ?, CURRENT_DATE, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " 'CASE')",
+            callId,
+            caseId,
+            new BigDecimal(amount));
+  }
+
+  private static ModelCallRecord call(String callId, String caseId, String cost) {
+    return new ModelCallRecord(
+        callId,
+        Instant.now(),
+        "smart",
+        "openai",
+        "gpt-test",
+        "classify",
+        null,
+        null,
+        10,
+        2,
+        new BigDecimal(cost == null ? "0" : cost),
+        5,
+        "OK",
+        null,
+        "sha-" + callId,
+        caseId,
+        "classify-intent",
+        "task-" + callId,
+        null,
+        "{\"label\": \"REFUND\"}");
   }
 
   private static boolean append(Database db, String caseId, TrailEvent event) {

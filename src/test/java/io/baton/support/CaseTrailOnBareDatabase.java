@@ -1,6 +1,7 @@
 package io.baton.support;
 
 import io.baton.audit.CaseTrail;
+import io.baton.rows.LockedRow;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,6 @@ public final class CaseTrailOnBareDatabase {
   }
 
   public static CaseTrail caseTrail(DataSource dataSource, JdbcTemplate jdbc) {
-    return new CaseTrail(jdbc, new DataSourceTransactionManager(dataSource));
+    return new CaseTrail(jdbc, new LockedRow(new DataSourceTransactionManager(dataSource)));
   }
 }
