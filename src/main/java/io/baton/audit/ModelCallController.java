@@ -24,8 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/model-calls?processInstanceId=...} for auditors and supervisors; {@code POST
- * /api/model-calls} and {@code POST /api/model-calls/reservations} and {@code .../admissions} for
- * standalone workers, which have no database of their own.
+ * /api/model-calls} (one call), {@code .../batch}, {@code .../reservations} and {@code
+ * .../admissions} (batches) for standalone workers, which have no database of their own.
  */
 @RestController
 @RequestMapping("/api/model-calls")
@@ -49,60 +49,86 @@ class ModelCallController {
   }
 
   /**
-   * Reserves a priced call's worst case against its case's budgets, for a standalone worker, before
-   * it makes the call: {@code granted} true, or false with the budget that does not allow it.
+   * Reserves priced calls' worst cases against their cases' budgets, for a standalone worker,
+   * before it makes them, each in a transaction of its own: for each claim, in order, {@code
+   * granted} true, or false with the budget that does not allow it ({@code refusal}) or what is
+   * wrong with the claim ({@code invalid}).
    */
   @PostMapping("/reservations")
-  Reservation reserve(@RequestBody BudgetClaim claim) {
+  List<Reservation> reserve(@RequestBody List<BudgetClaim> claims) {
     require(Set.of(BatonGroups.WORKERS), "reserve model budgets");
-    if (claim.callId() == null
-        || claim.model() == null
-        || claim.processInstanceId() == null
-        || claim.worstCaseCost() == null) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST,
-          "a budget claim needs callId, model, processInstanceId and worstCaseCost");
+    checkBatch(claims, "budget claims");
+    for (int i = 0; i < claims.size(); i++) {
+      BudgetClaim claim = claims.get(i);
+      if (claim == null
+          || claim.callId() == null
+          || claim.model() == null
+          || claim.processInstanceId() == null
+          || claim.worstCaseCost() == null) {
+        throw new ResponseStatusException(
+            HttpStatus.BAD_REQUEST,
+            "budget claim "
+                + i
+                + " of the batch needs callId, model, processInstanceId and worstCaseCost");
+      }
     }
+    return claims.stream().map(this::reserve).toList();
+  }
+
+  private Reservation reserve(BudgetClaim claim) {
     try {
       calls.reserve(claim);
-      return new Reservation(claim.callId(), true, null);
+      return new Reservation(claim.callId(), true, null, null);
     } catch (BudgetExceededException refused) {
-      return new Reservation(claim.callId(), false, refused.getMessage());
+      return new Reservation(claim.callId(), false, refused.getMessage(), null);
     } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
+      return new Reservation(claim.callId(), false, null, bad.getMessage());
     }
   }
 
-  record Reservation(String callId, boolean granted, String refusal) {}
+  record Reservation(String callId, boolean granted, String refusal, String invalid) {}
 
   /**
-   * Takes room in a model's rate window for a standalone worker's call: {@code admitted} true, or
-   * false with how long until the next window.
+   * Takes room in models' rate windows for a standalone worker's calls, each in a transaction of
+   * its own: for each claim, in order, {@code admitted} true, or false with how long until the next
+   * window, or what is wrong with the claim ({@code invalid}).
    */
   @PostMapping("/admissions")
-  Admission admit(@RequestBody RateClaim claim) {
+  List<Admission> admit(@RequestBody List<RateClaim> claims) {
     require(Set.of(BatonGroups.WORKERS), "take room in model rate windows");
-    if (claim.callId() == null
-        || claim.model() == null
-        || (claim.requestsPerMinute() == null && claim.tokensPerMinute() == null)
-        || claim.tokens() < 0) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST,
-          "a rate claim needs callId, model, requestsPerMinute or tokensPerMinute, and tokens of"
-              + " zero or more");
+    checkBatch(claims, "rate claims");
+    for (int i = 0; i < claims.size(); i++) {
+      RateClaim claim = claims.get(i);
+      if (claim == null
+          || claim.callId() == null
+          || claim.model() == null
+          || (claim.requestsPerMinute() == null && claim.tokensPerMinute() == null)
+          || claim.tokens() < 0) {
+        throw new ResponseStatusException(
+            HttpStatus.BAD_REQUEST,
+            "rate claim "
+                + i
+                + " of the batch needs callId, model, requestsPerMinute or tokensPerMinute, and"
+                + " tokens of zero or more");
+      }
     }
+    return claims.stream().map(this::admit).toList();
+  }
+
+  private Admission admit(RateClaim claim) {
     try {
       calls.admit(claim);
-      return new Admission(claim.callId(), true, 0, null);
+      return new Admission(claim.callId(), true, 0, null, null);
     } catch (RateLimitedException limited) {
       return new Admission(
-          claim.callId(), false, limited.retryAfter().toMillis(), limited.getMessage());
+          claim.callId(), false, limited.retryAfter().toMillis(), limited.getMessage(), null);
     } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
+      return new Admission(claim.callId(), false, 0, null, bad.getMessage());
     }
   }
 
-  record Admission(String callId, boolean admitted, long retryAfterMillis, String reason) {}
+  record Admission(
+      String callId, boolean admitted, long retryAfterMillis, String reason, String invalid) {}
 
   /**
    * Keeps a worker's report of a model call: 201 the first time, 200 when the same call (same
@@ -124,10 +150,7 @@ class ModelCallController {
   @PostMapping("/batch")
   List<Kept> recordAll(@RequestBody List<ModelCallRecord> calls) {
     require(Set.of(BatonGroups.WORKERS), "record model calls");
-    if (calls == null || calls.isEmpty() || calls.size() > MAX_BATCH) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "a batch holds 1 to " + MAX_BATCH + " model calls");
-    }
+    checkBatch(calls, "model calls");
     for (int i = 0; i < calls.size(); i++) {
       check(calls.get(i), i);
     }
@@ -145,6 +168,13 @@ class ModelCallController {
   }
 
   record Kept(String callId, boolean first) {}
+
+  private static void checkBatch(List<?> items, String what) {
+    if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "a batch holds 1 to " + MAX_BATCH + " " + what);
+    }
+  }
 
   private static void check(ModelCallRecord call, Integer index) {
     if (call == null

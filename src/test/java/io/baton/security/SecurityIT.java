@@ -466,8 +466,12 @@ class SecurityIT {
       }
       for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls", "{}", 403));
-        rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 403));
-        rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/admissions", RATE_CLAIM, 403));
+        rows.add(
+            new Row(
+                user, HttpMethod.POST, "/api/model-calls/reservations", "[" + CLAIM + "]", 403));
+        rows.add(
+            new Row(
+                user, HttpMethod.POST, "/api/model-calls/admissions", "[" + RATE_CLAIM + "]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/batch", "[{}]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/effects/{instance}/start", EFFECT, 403));
       }
@@ -497,8 +501,12 @@ class SecurityIT {
                 NEW_USER.formatted("x" + user),
                 403));
       }
-      // past the group check: the claim names no running case
-      rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/reservations", CLAIM, 400));
+      // past the group check: a claim that names nothing is refused with its batch; one that
+      // names no running case is answered as invalid
+      rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/reservations", "[{}]", 400));
+      rows.add(
+          new Row(
+              "worker", HttpMethod.POST, "/api/model-calls/reservations", "[" + CLAIM + "]", 200));
       // a batch with a call that names nothing is refused whole
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[{}]", 400));
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[]", 400));
@@ -507,7 +515,7 @@ class SecurityIT {
               "worker",
               HttpMethod.POST,
               "/api/model-calls/admissions",
-              "{\"callId\":\"c\",\"model\":\"m\",\"tokens\":1}",
+              "[{\"callId\":\"c\",\"model\":\"m\",\"tokens\":1}]",
               400));
       for (String user : List.of("admin", "integration")) {
         rows.add(new Row(user, HttpMethod.POST, "/api/events", EVENT, 400));

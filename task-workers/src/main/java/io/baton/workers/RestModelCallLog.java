@@ -12,53 +12,65 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A standalone worker's audit, budgets and rate windows of model calls: it has no database, so each
- * admission, reservation and call is sent to the engine ({@code POST /api/model-calls/admissions},
- * {@code .../reservations}, and the calls in batches to {@code .../batch}). Both are kept once by
- * their call id, so a request whose answer was lost is sent again. A call that cannot be recorded
- * fails the task rather than go unaudited; a reservation that cannot be made means the call is not
- * made.
+ * A standalone worker's audit, budgets and rate windows of model calls: it has no database, so its
+ * admissions, reservations and call records are sent to the engine, each kind in batches ({@code
+ * POST /api/model-calls/admissions}, {@code .../reservations}, {@code .../batch}): under load one
+ * request carries many calls. All are kept once by their call id, so a request whose answer was
+ * lost is sent again. A call that cannot be recorded fails the task rather than go unaudited; a
+ * reservation that cannot be made means the call is not made.
  */
 final class RestModelCallLog implements ModelCallLog {
 
   private static final int ATTEMPTS = 3;
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** The most calls one batch carries; the engine takes up to 500. */
+  /** The most items one batch carries; the engine takes up to 500. */
   private static final int MAX_BATCH = 200;
 
   private final EngineClient engine;
-  private final ModelCallBatches batches;
+  private final EngineBatches<RateClaim> admissions;
+  private final EngineBatches<BudgetClaim> reservations;
+  private final EngineBatches<ModelCallRecord> records;
 
   RestModelCallLog(EngineClient engine) {
     this.engine = engine;
-    this.batches = new ModelCallBatches(this::sendBatch, MAX_BATCH);
+    this.admissions =
+        new EngineBatches<>(
+            "admissions",
+            claims -> sendBatch("/model-calls/admissions", claims, "take room in rate windows"),
+            RateClaim::callId,
+            MAX_BATCH);
+    this.reservations =
+        new EngineBatches<>(
+            "reservations",
+            claims -> sendBatch("/model-calls/reservations", claims, "reserve model budgets"),
+            BudgetClaim::callId,
+            MAX_BATCH);
+    this.records =
+        new EngineBatches<>(
+            "model-calls",
+            calls -> sendBatch("/model-calls/batch", calls, "record model calls"),
+            ModelCallRecord::callId,
+            MAX_BATCH);
   }
 
   @Override
   public void reserve(BudgetClaim claim) {
-    EngineClient.Answer answer = sendKeptOnce("/model-calls/reservations", claim, "reserve");
-    if (answer.status() != 200) {
-      throw refused("reserve a model call's budget", answer);
-    }
-    if (!answer.json().path("granted").asBoolean(false)) {
-      throw new BudgetExceededException(answer.json().path("refusal").asText("refused"));
+    JsonNode answer = Completions.join(reservations.add(claim));
+    invalid(answer);
+    if (!answer.path("granted").asBoolean(false)) {
+      throw new BudgetExceededException(answer.path("refusal").asText("refused"));
     }
   }
 
   @Override
   public void admit(RateClaim claim) {
-    EngineClient.Answer answer = sendKeptOnce("/model-calls/admissions", claim, "admit");
-    if (answer.status() == 400) {
-      throw new IllegalArgumentException(answer.json().path("detail").asText(answer.body()));
-    }
-    if (answer.status() != 200) {
-      throw refused("take room in a model's rate window", answer);
-    }
-    if (!answer.json().path("admitted").asBoolean(false)) {
+    JsonNode answer = Completions.join(admissions.add(claim));
+    invalid(answer);
+    if (!answer.path("admitted").asBoolean(false)) {
       throw new RateLimitedException(
-          answer.json().path("reason").asText("the model's rate window is full"),
-          Duration.ofMillis(answer.json().path("retryAfterMillis").asLong(1_000)));
+          answer.path("reason").asText("the model's rate window is full"),
+          Duration.ofMillis(answer.path("retryAfterMillis").asLong(1_000)));
     }
   }
 
@@ -68,13 +80,20 @@ final class RestModelCallLog implements ModelCallLog {
    */
   @Override
   public boolean record(ModelCallRecord call) {
-    return Completions.join(batches.add(call));
+    return Completions.join(records.add(call)).path("first").asBoolean();
   }
 
-  private JsonNode sendBatch(List<ModelCallRecord> calls) {
-    EngineClient.Answer answer = sendKeptOnce("/model-calls/batch", calls, "record model calls");
+  /** The engine's word that one claim of a batch was not valid (the others may be). */
+  private static void invalid(JsonNode answer) {
+    if (answer.hasNonNull("invalid")) {
+      throw new IllegalArgumentException(answer.path("invalid").asText());
+    }
+  }
+
+  private JsonNode sendBatch(String path, List<?> items, String what) {
+    EngineClient.Answer answer = sendKeptOnce(path, items, what);
     if (answer.status() != 200 || !answer.json().isArray()) {
-      throw refused("record " + calls.size() + " model calls", answer);
+      throw refused(what + " (" + items.size() + " in a batch)", answer);
     }
     return answer.json();
   }
