@@ -30,7 +30,7 @@ public class CaseTrail {
 
   static final String COLUMNS =
       "process_instance_id, seq, recorded_at, kind, actor, activity_id, model, ai_generated,"
-          + " source_ref, payload, prev_hash, hash";
+          + " source_ref, payload, payload_sha256, erased_by, prev_hash, hash";
 
   static final RowMapper<TrailEntry> ENTRY = CaseTrail::entry;
 
@@ -76,32 +76,37 @@ public class CaseTrail {
       }
       seq++;
       String payload = TrailHash.canonical(event.payload() == null ? Map.of() : event.payload());
-      String kind = event.kind().name();
-      String hash =
-          TrailHash.of(
-              previous,
+      TrailEntry entry =
+          new TrailEntry(
               processInstanceId,
               seq,
               now,
-              kind,
+              event.kind().name(),
               event.actor(),
               event.activityId(),
               event.model(),
               event.aiGenerated(),
               event.sourceRef(),
-              payload);
+              payload,
+              TrailHash.digest(payload),
+              null,
+              previous,
+              null);
+      String hash = TrailHash.of(entry);
       rows.add(
           new Object[] {
             processInstanceId,
             seq,
             OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-            kind,
-            event.actor(),
-            event.activityId(),
-            event.model(),
-            event.aiGenerated(),
-            event.sourceRef(),
+            entry.kind(),
+            entry.actor(),
+            entry.activityId(),
+            entry.model(),
+            entry.aiGenerated(),
+            entry.sourceRef(),
             payload,
+            entry.payloadSha256(),
+            null,
             previous,
             hash
           });
@@ -111,7 +116,8 @@ public class CaseTrail {
       return 0;
     }
     jdbc.batchUpdate(
-        "INSERT INTO baton_audit_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        "INSERT INTO baton_audit_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows);
     jdbc.update(
         "UPDATE baton_audit_case SET last_seq = ?, last_hash = ? WHERE process_instance_id = ?",
         seq,
@@ -209,6 +215,8 @@ public class CaseTrail {
         rs.getBoolean("ai_generated"),
         rs.getString("source_ref"),
         rs.getString("payload"),
+        rs.getString("payload_sha256"),
+        rs.getString("erased_by"),
         rs.getString("prev_hash"),
         rs.getString("hash"));
   }

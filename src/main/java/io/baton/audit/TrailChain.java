@@ -1,12 +1,17 @@
 package io.baton.audit;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks entries of one or more cases, fed in trail order per case: each entry's hash is what its
  * content gives, its {@code prevHash} is the hash of the entry before it in its case, and its
- * sequence number follows without a gap. The first problem is kept.
+ * sequence number follows without a gap; its payload gives its {@code payloadSha256}, or it was
+ * removed by an erasure that the case's trail records (an {@link TrailKind#ERASURE} entry whose
+ * {@code sourceRef} is {@code erasure:<id>}). The first problem is kept.
  *
  * <p>A whole trail starts at entry 1. An export of a period may start a case in the middle of its
  * trail: {@link #fromAnyEntry()} then takes the first entry of each case it sees as the anchor.
@@ -14,6 +19,8 @@ import java.util.Map;
 public final class TrailChain {
 
   private final Map<String, TrailEntry> last = new HashMap<>();
+  private final Map<String, TrailEntry> erasedWithoutRecord = new LinkedHashMap<>();
+  private final Set<String> erasures = new HashSet<>();
   private final boolean wholeTrails;
   private long checked;
   private String problem;
@@ -56,6 +63,28 @@ public final class TrailChain {
           entry,
           "entry %d was changed after it was recorded: its content no longer gives its hash"
               .formatted(entry.seq()));
+    } else if (entry.payload() == null && entry.erasedBy() == null) {
+      fail(entry, "entry %d lost its payload, and no erasure says why".formatted(entry.seq()));
+    } else if (entry.payload() != null
+        && !TrailHash.digest(TrailHash.canonical(entry.payload())).equals(entry.payloadSha256())) {
+      fail(
+          entry,
+          "entry %d's payload was changed after it was recorded: it no longer gives its digest"
+              .formatted(entry.seq()));
+    } else {
+      noteErasures(entry);
+    }
+  }
+
+  /** An erased entry must be followed, in its case, by the entry of the erasure that removed it. */
+  private void noteErasures(TrailEntry entry) {
+    String caseId = entry.processInstanceId();
+    if (TrailKind.ERASURE.name().equals(entry.kind()) && entry.sourceRef() != null) {
+      erasures.add(caseId + " " + entry.sourceRef());
+      erasedWithoutRecord.remove(caseId + " " + entry.sourceRef());
+    }
+    if (entry.erasedBy() != null && !erasures.contains(caseId + " erasure:" + entry.erasedBy())) {
+      erasedWithoutRecord.putIfAbsent(caseId + " erasure:" + entry.erasedBy(), entry);
     }
   }
 
@@ -65,6 +94,13 @@ public final class TrailChain {
   }
 
   public TrailVerification result() {
+    if (problem == null && wholeTrails && !erasedWithoutRecord.isEmpty()) {
+      TrailEntry erased = erasedWithoutRecord.values().iterator().next();
+      fail(
+          erased,
+          "entry %d's payload was removed by erasure %s, which the trail does not record"
+              .formatted(erased.seq(), erased.erasedBy()));
+    }
     return new TrailVerification(
         problem == null,
         checked,

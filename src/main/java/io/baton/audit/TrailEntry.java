@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * One stored entry of a case trail, as the auditors' API and the export show it. {@code payload} is
- * the entry's canonical JSON text ({@link TrailHash#canonical}), written into the export as it is.
+ * the entry's canonical JSON text ({@link TrailHash#canonical}), written into the export as it is;
+ * the hash covers its SHA-256 ({@code payloadSha256}), so an erasure can remove the payload (it is
+ * then {@code null} and {@code erasedBy} names the erasure) and the chain still verifies.
  */
 public record TrailEntry(
     String processInstanceId,
@@ -19,5 +21,7 @@ public record TrailEntry(
     boolean aiGenerated,
     String sourceRef,
     @JsonRawValue @JsonProperty("payload") String payload,
+    String payloadSha256,
+    String erasedBy,
     String prevHash,
     String hash) {}

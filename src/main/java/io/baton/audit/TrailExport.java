@@ -96,6 +96,8 @@ final class TrailExport {
     "aiGenerated",
     "sourceRef",
     "payload",
+    "payloadSha256",
+    "erasedBy",
     "prevHash",
     "hash"
   })
@@ -110,6 +112,8 @@ final class TrailExport {
       boolean aiGenerated,
       String sourceRef,
       String payload,
+      String payloadSha256,
+      String erasedBy,
       String prevHash,
       String hash) {
 
@@ -125,6 +129,8 @@ final class TrailExport {
           entry.aiGenerated(),
           entry.sourceRef(),
           entry.payload(),
+          entry.payloadSha256(),
+          entry.erasedBy(),
           entry.prevHash(),
           entry.hash());
     }
@@ -140,7 +146,9 @@ final class TrailExport {
           emptyAsNull(model),
           aiGenerated,
           emptyAsNull(sourceRef),
-          payload,
+          emptyAsNull(payload),
+          payloadSha256,
+          emptyAsNull(erasedBy),
           prevHash,
           hash);
     }

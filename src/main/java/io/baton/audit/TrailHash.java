@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.time.Instant;
 import java.util.Arrays;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -16,9 +15,11 @@ import org.apache.commons.codec.digest.DigestUtils;
  * How a trail entry is hashed, the same in the application and in the offline {@link
  * TrailVerifier}: SHA-256 over the UTF-8 bytes of the JSON array {@code [prevHash,
  * processInstanceId, seq, recordedAt, kind, actor, activityId, model, aiGenerated, sourceRef,
- * payload]}, where {@code recordedAt} is ISO-8601 UTC with milliseconds and {@code payload} the
- * canonical JSON text of the payload (object keys sorted, numbers as plain decimals, no spaces).
- * The first entry of a case follows {@link #GENESIS}.
+ * payloadSha256]}, where {@code recordedAt} is ISO-8601 UTC with milliseconds and {@code
+ * payloadSha256} the SHA-256 (hex) of the canonical JSON text of the payload (object keys sorted,
+ * numbers as plain decimals, no spaces). Hashing the payload's digest rather than the payload lets
+ * an erasure remove a payload without breaking the chain. The first entry of a case follows {@link
+ * #GENESIS}.
  */
 public final class TrailHash {
 
@@ -57,53 +58,34 @@ public final class TrailHash {
     return CANONICAL.readTree(json);
   }
 
-  /** The hash of an entry whose payload is already canonical. */
-  public static String of(
-      String prevHash,
-      String processInstanceId,
-      int seq,
-      Instant recordedAt,
-      String kind,
-      String actor,
-      String activityId,
-      String model,
-      boolean aiGenerated,
-      String sourceRef,
-      String canonicalPayload) {
+  /** The SHA-256 of a canonical payload, which the entry's hash covers. */
+  public static String digest(String canonicalPayload) {
+    return DigestUtils.sha256Hex(canonicalPayload);
+  }
+
+  /**
+   * The hash a stored or exported entry should carry: of its fields and its {@code payloadSha256}
+   * (not of its payload, which an erasure may have removed).
+   */
+  public static String of(TrailEntry entry) {
     try {
       String line =
           CANONICAL.writeValueAsString(
               Arrays.asList(
-                  prevHash,
-                  processInstanceId,
-                  seq,
-                  recordedAt.toString(),
-                  kind,
-                  actor,
-                  activityId,
-                  model,
-                  aiGenerated,
-                  sourceRef,
-                  canonicalPayload));
+                  entry.prevHash(),
+                  entry.processInstanceId(),
+                  entry.seq(),
+                  entry.recordedAt().toString(),
+                  entry.kind(),
+                  entry.actor(),
+                  entry.activityId(),
+                  entry.model(),
+                  entry.aiGenerated(),
+                  entry.sourceRef(),
+                  entry.payloadSha256()));
       return DigestUtils.sha256Hex(line);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The hash a stored or exported entry should carry. */
-  public static String of(TrailEntry entry) {
-    return of(
-        entry.prevHash(),
-        entry.processInstanceId(),
-        entry.seq(),
-        entry.recordedAt(),
-        entry.kind(),
-        entry.actor(),
-        entry.activityId(),
-        entry.model(),
-        entry.aiGenerated(),
-        entry.sourceRef(),
-        canonical(entry.payload()));
   }
 }

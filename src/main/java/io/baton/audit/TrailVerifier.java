@@ -64,7 +64,9 @@ public final class TrailVerifier {
         text(line, "model"),
         line.path("aiGenerated").asBoolean(),
         text(line, "sourceRef"),
-        line.path("payload").toString(),
+        line.hasNonNull("payload") ? line.path("payload").toString() : null,
+        text(line, "payloadSha256"),
+        text(line, "erasedBy"),
         line.path("prevHash").asText(),
         line.path("hash").asText());
   }

@@ -2,6 +2,7 @@ package io.baton.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.budgets.BudgetLedger;
 import io.baton.models.ModelCallRecord;
 import io.baton.models.ModelsProperties;
@@ -15,7 +16,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +29,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -177,6 +185,52 @@ class CaseTrailIT {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void an_erased_payload_keeps_the_chain_when_the_trail_records_its_erasure(Database db) {
+    String caseId = newCase(db, "erasure-1");
+    append(db, caseId, event(Map.of("customer", "ada@example.com")));
+    append(db, caseId, event(Map.of("n", 2)));
+
+    db.jdbc()
+        .update(
+            "UPDATE baton_audit_entry SET payload = NULL WHERE process_instance_id = ? AND seq = 1",
+            caseId);
+    assertThat(db.trail().verify(caseId).problem()).contains("lost its payload");
+
+    db.jdbc()
+        .update(
+            "UPDATE baton_audit_entry SET erased_by = 'e-1' WHERE process_instance_id = ?"
+                + " AND seq = 1",
+            caseId);
+    assertThat(db.trail().verify(caseId).problem())
+        .as("an erasure the trail does not record")
+        .contains("removed by erasure e-1");
+
+    append(
+        db,
+        caseId,
+        TrailEvent.of(TrailKind.ERASURE, "privacy-officer", null, Map.of("subject", "erased"))
+            .withSourceRef("erasure:e-1"));
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+    assertThat(db.trail().entries(caseId).get(0).payload()).isNull();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void a_changed_payload_no_longer_gives_its_digest(Database db) {
+    String caseId = newCase(db, "erasure-2");
+    append(db, caseId, event(Map.of("amount", 10)));
+    String update = "UPDATE baton_audit_entry SET payload = ? WHERE process_instance_id = ?";
+    db.jdbc().update(update, "{\"amount\":99}", caseId);
+    try {
+      assertThat(db.trail().verify(caseId).problem()).contains("payload was changed");
+    } finally {
+      db.jdbc().update(update, "{\"amount\":10}", caseId); // other tests export this period
+    }
+    assertThat(db.trail().verify(caseId).intact()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void model_call_batches_are_kept_once_settle_their_budgets_and_chain_per_case(Database db)
       throws Exception {
     JdbcModelCallLog log = modelCallLog(db);
@@ -313,6 +367,89 @@ class CaseTrailIT {
         "task-" + callId,
         null,
         "{\"label\": \"REFUND\"}");
+  }
+
+  /**
+   * V17 hashes the payload's digest instead of the payload: a trail written under the old rule is
+   * hashed again and verifies; one changed before the migration still does not.
+   */
+  @ParameterizedTest
+  @MethodSource("freshDatabases")
+  void the_migration_to_payload_digests_keeps_intact_trails_intact_and_broken_ones_broken(
+      DataSource dataSource) throws Exception {
+    MigrationVersion beforeDigests =
+        Arrays.stream(Flyway.configure().dataSource(dataSource).load().info().all())
+            .map(MigrationInfo::getVersion)
+            .filter(version -> version.compareTo(MigrationVersion.fromVersion("17")) < 0)
+            .max(MigrationVersion::compareTo)
+            .orElseThrow();
+    Flyway.configure().dataSource(dataSource).target(beforeDigests).load().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    oldRuleTrail(jdbc, "intact-case", false);
+    oldRuleTrail(jdbc, "changed-case", true);
+
+    JdbcTemplate migrated = CaseTrailOnBareDatabase.migrate(dataSource);
+    CaseTrail trail = CaseTrailOnBareDatabase.caseTrail(dataSource, migrated);
+
+    assertThat(trail.verify("intact-case").intact()).isTrue();
+    assertThat(trail.verify("changed-case").intact()).isFalse();
+    assertThat(trail.entries("intact-case"))
+        .extracting(TrailEntry::payloadSha256)
+        .doesNotContainNull();
+  }
+
+  static Stream<Named<DataSource>> freshDatabases() {
+    JdbcDataSource memory = new JdbcDataSource();
+    memory.setURL(
+        "jdbc:h2:mem:trail-migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY");
+    return Stream.of(
+        Named.of("H2", memory),
+        Named.of("PostgreSQL", EmbeddedPostgres.dataSource("trail_migration_it")));
+  }
+
+  /** Two entries and a head as the trail wrote them before V17; {@code changed}: then edited. */
+  private static void oldRuleTrail(JdbcTemplate jdbc, String caseId, boolean changed)
+      throws Exception {
+    String previous = TrailHash.GENESIS;
+    Instant at = Instant.parse("2026-11-01T10:00:00.123Z");
+    for (int seq = 1; seq <= 2; seq++) {
+      String payload = "{\"n\":" + seq + "}";
+      String hash =
+          DigestUtils.sha256Hex(
+              new ObjectMapper()
+                  .writeValueAsString(
+                      Arrays.asList(
+                          previous,
+                          caseId,
+                          seq,
+                          at.toString(),
+                          "HUMAN_DECISION",
+                          "tester",
+                          "review",
+                          null,
+                          false,
+                          null,
+                          payload)));
+      jdbc.update(
+          "INSERT INTO baton_audit_entry (process_instance_id, seq, recorded_at, kind, actor,"
+              + " activity_id, model, ai_generated, source_ref, payload, prev_hash, hash)"
+              + " VALUES (?, ?, ?, 'HUMAN_DECISION', 'tester', 'review', NULL, FALSE, NULL, ?, ?,"
+              + " ?)",
+          caseId,
+          seq,
+          OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+          changed && seq == 1 ? "{\"n\":7}" : payload,
+          previous,
+          hash);
+      previous = hash;
+    }
+    jdbc.update(
+        "INSERT INTO baton_audit_case (process_instance_id, root_process_instance_id,"
+            + " business_key, process_definition_key, last_seq, last_hash)"
+            + " VALUES (?, ?, NULL, 'test-process', 2, ?)",
+        caseId,
+        caseId,
+        previous);
   }
 
   private static boolean append(Database db, String caseId, TrailEvent event) {
