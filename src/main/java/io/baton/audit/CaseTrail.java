@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,6 +140,40 @@ public class CaseTrail {
                 + ")",
             String.class,
             refs.toArray()));
+  }
+
+  /**
+   * Removes the payloads of a case's entries for an erasure and appends the erasure's entry (whose
+   * payload must not hold what was erased), under the lock of the case's head; the case's business
+   * key goes too. The chain still verifies: it covers each payload's digest, and the erased entries
+   * name the erasure the trail now records. Returns how many payloads were removed.
+   */
+  @Transactional
+  public int erase(String processInstanceId, String erasureId, TrailEvent erasure) {
+    lockHead(processInstanceId);
+    int erased =
+        jdbc.update(
+            "UPDATE baton_audit_entry SET payload = NULL, erased_by = ?"
+                + " WHERE process_instance_id = ? AND payload IS NOT NULL",
+            erasureId,
+            processInstanceId);
+    Map<String, Object> payload = new LinkedHashMap<>(erasure.payload());
+    payload.put("entriesErased", erased);
+    appendAll(
+        processInstanceId,
+        List.of(
+            new TrailEvent(
+                TrailKind.ERASURE,
+                erasure.actor(),
+                null,
+                null,
+                false,
+                "erasure:" + erasureId,
+                payload)));
+    jdbc.update(
+        "UPDATE baton_audit_case SET business_key = NULL WHERE process_instance_id = ?",
+        processInstanceId);
+    return erased;
   }
 
   /** A case's trail, oldest first. */

@@ -16,6 +16,9 @@ public final class BatonGroups {
   public static final String WORKERS = "workers";
   public static final String OPERATORS = "operators";
 
+  /** Who may erase what Baton keeps about a subject ({@code POST /api/erasures}). */
+  public static final String PRIVACY_OFFICERS = "privacy-officers";
+
   /** Systems that send events ({@code POST /api/events}). */
   public static final String INTEGRATIONS = "integrations";
 

@@ -4,6 +4,7 @@ import static io.baton.identity.BatonGroups.ANALYSTS;
 import static io.baton.identity.BatonGroups.AUDITORS;
 import static io.baton.identity.BatonGroups.INTEGRATIONS;
 import static io.baton.identity.BatonGroups.OPERATORS;
+import static io.baton.identity.BatonGroups.PRIVACY_OFFICERS;
 import static io.baton.identity.BatonGroups.REVIEWERS;
 import static io.baton.identity.BatonGroups.SUPERVISORS;
 import static io.baton.identity.BatonGroups.WORKERS;
@@ -57,7 +58,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
   private static final List<String> DEMO_USERS =
-      List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "integration");
+      List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "integration", "privacy");
 
   private final IdentityProperties properties;
 
@@ -77,6 +78,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(identity, WORKERS, "Baton task workers");
     group(identity, OPERATORS, "Operators (metrics)");
     group(identity, INTEGRATIONS, "Systems that send events");
+    group(identity, PRIVACY_OFFICERS, "Privacy officers (erasure of a subject's data)");
 
     for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS)) {
       grant(authorizations, group, APPLICATION, "tasklist", ACCESS);
@@ -126,7 +128,8 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       return;
     }
     log.warn(
-        "demo users analyst, reviewer, supervisor, auditor, operator and integration exist with their"
+        "demo users analyst, reviewer, supervisor, auditor, operator, integration and privacy exist"
+            + " with their"
             + " names as"
             + " passwords;"
             + " set baton.identity.demo-users=false outside a demo");
@@ -136,6 +139,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     user(identity, "auditor", "Aldo", "Auditor", "auditor", AUDITORS);
     user(identity, "operator", "Otto", "Operator", "operator", OPERATORS);
     user(identity, "integration", "Ina", "Integration", "integration", INTEGRATIONS);
+    user(identity, "privacy", "Pia", "Privacy", "privacy", PRIVACY_OFFICERS);
   }
 
   /** Demo users that still have their demo password are removed when demo users are off. */

@@ -542,6 +542,32 @@ class SecurityIT {
       for (String user : List.of("analyst", "reviewer", "worker", "integration")) {
         rows.add(new Row(user, HttpMethod.GET, "/api/dashboard", null, 403));
       }
+      // erasure: privacy officers alone; the record of erasures also for auditors
+      rows.add(new Row("privacy", HttpMethod.POST, "/api/erasures", "{}", 400));
+      for (String user :
+          List.of(
+              "admin",
+              "analyst",
+              "reviewer",
+              "supervisor",
+              "auditor",
+              "operator",
+              "worker",
+              "integration")) {
+        rows.add(
+            new Row(
+                user,
+                HttpMethod.POST,
+                "/api/erasures",
+                "{\"subjectKey\":\"customerId\",\"subjectId\":\"C-1\",\"reason\":\"r\"}",
+                403));
+      }
+      for (String user : List.of("privacy", "auditor")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/erasures", null, 200));
+      }
+      for (String user : List.of("admin", "reviewer", "operator", "worker")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/erasures", null, 403));
+      }
       for (String user : List.of("admin", "operator")) {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 200));
       }
