@@ -17,7 +17,7 @@ public final class BatonGroups {
   public static final String OPERATORS = "operators";
 
   /** Who may erase what Baton keeps about a subject ({@code POST /api/erasures}). */
-  public static final String PRIVACY_OFFICERS = "privacy-officers";
+  public static final String PRIVACY_OFFICERS = "privacy";
 
   /** Systems that send events ({@code POST /api/events}). */
   public static final String INTEGRATIONS = "integrations";
