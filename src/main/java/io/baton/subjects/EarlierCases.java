@@ -25,7 +25,7 @@ final class EarlierCases {
     for (SubjectCase c : cases) {
       Map<String, String> row = new LinkedHashMap<>();
       row.put("started", DAY.format(c.startedAt()));
-      row.put("label", c.label() == null ? "not classified yet" : c.label());
+      row.put("label", label(c));
       row.put("state", state(c));
       row.put("route", c.route() == null ? "" : c.route());
       row.put("decision", decision(c, true));
@@ -48,7 +48,7 @@ final class EarlierCases {
       text.append("\n- ")
           .append(DAY.format(c.startedAt()))
           .append(": ")
-          .append(c.label() == null ? "not classified yet" : c.label())
+          .append(label(c))
           .append(", ")
           .append(state(c));
       if (c.route() != null) {
@@ -60,6 +60,16 @@ final class EarlierCases {
       }
     }
     return text.toString();
+  }
+
+  private static String label(SubjectCase c) {
+    if (c.label() == null) {
+      return "not classified yet";
+    }
+    SubjectCase.ReviewedAs correction = c.correction();
+    return correction == null
+        ? c.label()
+        : "%s (a reviewer corrected the AI's %s)".formatted(c.label(), correction.aiLabel());
   }
 
   private static String state(SubjectCase c) {
@@ -80,13 +90,7 @@ final class EarlierCases {
     return switch (reviewed.decision()) {
       case "APPROVE" -> "reviewer" + who + " approved";
       case "REJECT" -> "reviewer" + who + " rejected it";
-      case "CHANGE_LABEL" ->
-          "reviewer"
-              + who
-              + " corrected the label from "
-              + reviewed.aiLabel()
-              + " to "
-              + reviewed.finalLabel();
+      case "CHANGE_LABEL" -> "reviewer" + who + " corrected the label to " + reviewed.finalLabel();
       default -> "reviewer" + who + " decided " + reviewed.decision();
     };
   }

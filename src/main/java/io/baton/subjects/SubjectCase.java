@@ -11,6 +11,7 @@ import java.util.List;
  * @param outcome how a closed case ended: the name of its end event, or why it was stopped
  * @param route what routing last decided, with {@code routeReason}; null before routing
  * @param lastDecision the latest reviewer decision on the case, if any
+ * @param correction the latest correction of the AI's label by a reviewer, if any
  * @param pendingApprovals the approvals an open case still waits for ({@code FIRST}, {@code
  *     SECOND}), as its route asks for them
  */
@@ -25,6 +26,7 @@ public record SubjectCase(
     String route,
     String routeReason,
     ReviewedAs lastDecision,
+    ReviewedAs correction,
     List<String> pendingApprovals) {
 
   public SubjectCase {

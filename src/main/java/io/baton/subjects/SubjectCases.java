@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class SubjectCases {
 
   private static final String APPROVAL_FREE_ROUTE = "AUTO_EXECUTE";
+  private static final String CHANGE_LABEL = "CHANGE_LABEL";
 
   private final JdbcTemplate jdbc;
   private final CaseApprovals approvals;
@@ -112,6 +113,7 @@ public class SubjectCases {
         pending.add(Stage.SECOND.name());
       }
     }
+    List<ReviewedAs> decisions = decisions(row.processInstanceId());
     return new SubjectCase(
         row.processInstanceId(),
         row.process(),
@@ -122,27 +124,28 @@ public class SubjectCases {
         row.outcome(),
         routing.map(CaseRouting::route).orElse(null),
         routing.map(CaseRouting::reason).orElse(null),
-        lastDecision(row.processInstanceId()),
+        decisions.isEmpty() ? null : decisions.get(decisions.size() - 1),
+        decisions.stream()
+            .filter(d -> CHANGE_LABEL.equals(d.decision()))
+            .reduce((first, second) -> second)
+            .orElse(null),
         pending);
   }
 
-  private ReviewedAs lastDecision(String processInstanceId) {
-    return jdbc
-        .query(
-            "SELECT decision, ai_answer, final_answer, reviewer, decided_at"
-                + " FROM baton_review_outcome WHERE process_instance_id = ?"
-                + " ORDER BY decided_at DESC, task_id DESC",
-            (rs, n) ->
-                new ReviewedAs(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getTimestamp(5).toInstant()),
-            processInstanceId)
-        .stream()
-        .findFirst()
-        .orElse(null);
+  /** The reviewers' decisions on a case, oldest first. */
+  private List<ReviewedAs> decisions(String processInstanceId) {
+    return jdbc.query(
+        "SELECT decision, ai_answer, final_answer, reviewer, decided_at"
+            + " FROM baton_review_outcome WHERE process_instance_id = ?"
+            + " ORDER BY decided_at, task_id",
+        (rs, n) ->
+            new ReviewedAs(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant()),
+        processInstanceId);
   }
 
   private static Row row(ResultSet rs, int n) throws SQLException {
