@@ -8,6 +8,7 @@ import io.baton.connectors.vocabulary.Risk;
 import io.baton.connectors.vocabulary.Verdict;
 import io.baton.review.ModelAccuracy;
 import io.baton.review.ReviewOutcomeStore;
+import io.baton.subjects.OpenCaseFacts;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  *   <li>for the label in the variable {@code baton.label}: its {@code risk} from the label set
  *       {@code baton.labelSet}, and {@code labelCorrected} when it differs from the AI's label in
  *       {@code baton.aiLabel} (a reviewer corrected it);
+ *   <li>the subject's other open cases ({@link OpenCaseFacts}): {@code openCasesSameLabel} and
+ *       {@code openCaseRisk}, for the label in {@code baton.label};
  *   <li>the measured accuracy of the model ({@code aiModel}) on the task type ({@code taskType})
  *       from reviewer outcomes: {@code modelAccuracy} and {@code accuracySamples}.
  * </ul>
@@ -43,16 +46,19 @@ public class RoutingInputs implements ExecutionListener {
   private final RoutingProperties properties;
   private final LabelSetCatalog labelSets;
   private final RoutingFacts facts;
+  private final OpenCaseFacts openCases;
 
   RoutingInputs(
       ReviewOutcomeStore outcomes,
       RoutingProperties properties,
       LabelSetCatalog labelSets,
-      RoutingFacts facts) {
+      RoutingFacts facts,
+      OpenCaseFacts openCases) {
     this.outcomes = outcomes;
     this.properties = properties;
     this.labelSets = labelSets;
     this.facts = facts;
+    this.openCases = openCases;
   }
 
   @Override
@@ -67,6 +73,7 @@ public class RoutingInputs implements ExecutionListener {
           "sensitivity", value instanceof String words ? Sensitivity.of(words) : null);
     }
     labelFacts(execution, task);
+    openCases.apply(execution, task.get("baton.label"), task.get("baton.labelSet"));
     String model = (String) execution.getVariable("aiModel");
     String taskType = (String) execution.getVariable("taskType");
     ModelAccuracy accuracy = outcomes.accuracy(model, taskType);

@@ -7,17 +7,38 @@ public sealed interface ModelTask {
 
   CallSite site();
 
-  /** Pick one of the labels for the text. */
-  record Classify(String text, List<LabelExamples> labels, CallSite site) implements ModelTask {
+  /**
+   * Pick one of the labels for the text.
+   *
+   * @param context what the process knows from before (such as the subject's earlier cases), sent
+   *     with the text to a generative model; empty when there is none
+   */
+  record Classify(String text, List<LabelExamples> labels, String context, CallSite site)
+      implements ModelTask {
     public Classify {
       labels = List.copyOf(labels);
+      context = context == null ? "" : context;
+    }
+
+    public Classify(String text, List<LabelExamples> labels, CallSite site) {
+      this(text, labels, "", site);
     }
   }
 
-  /** Draft a reply to the text; a non-generative model chooses among the candidates. */
-  record DraftReply(String text, List<String> candidates, CallSite site) implements ModelTask {
+  /**
+   * Draft a reply to the text; a non-generative model chooses among the candidates.
+   *
+   * @param context what the process knows from before, as for {@link Classify}
+   */
+  record DraftReply(String text, List<String> candidates, String context, CallSite site)
+      implements ModelTask {
     public DraftReply {
       candidates = List.copyOf(candidates);
+      context = context == null ? "" : context;
+    }
+
+    public DraftReply(String text, List<String> candidates, CallSite site) {
+      this(text, candidates, "", site);
     }
   }
 

@@ -59,7 +59,7 @@ final class RecordedModel implements AsyncModel {
     return call(
         "classify",
         task,
-        task.text() + task.labels(),
+        task.text() + task.labels() + task.context(),
         () -> delegate.classifyAsync(task, executor),
         executor,
         Classification::usage,
@@ -72,7 +72,7 @@ final class RecordedModel implements AsyncModel {
     return call(
         "draft",
         task,
-        task.text() + task.candidates(),
+        task.text() + task.candidates() + task.context(),
         () -> delegate.draftAsync(task, executor),
         executor,
         Draft::usage,

@@ -72,12 +72,62 @@ class AiRoutingDecisionTest {
     inputs.put("accuracySamples", samples);
     inputs.put("guardVerdict", guardVerdict);
     inputs.put("guardRisk", guardRisk);
+    inputs.put("openCasesSameLabel", 0);
+    inputs.put("openCaseRisk", "NONE");
 
     DmnDecisionResultEntries result =
         DecisionFiles.DMN.evaluateDecision(routing, inputs).getSingleResult();
 
     assertThat(result.<String>getEntry("route")).as(description).isEqualTo(route);
     assertThat(result.<String>getEntry("reason")).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // case                                    | intent         | risk | same | open risk |
+        // route
+        "no open case: answered automatically       | ORDER_STATUS   | LOW  | 0    | NONE      | AUTO_EXECUTE",
+        "an open low-risk case of another kind      | ORDER_STATUS   | LOW  | 0    | LOW       | AUTO_EXECUTE",
+        "an open medium-risk case of another kind   | ORDER_STATUS   | LOW  | 0    | MEDIUM    | AUTO_EXECUTE",
+        "an open case of the same kind              | ORDER_STATUS   | LOW  | 1    | LOW       | SUGGEST",
+        "an open refund case, asking about an order | ORDER_STATUS   | LOW  | 0    | HIGH      | SUGGEST",
+        "an open critical case                      | PASSWORD_RESET | LOW  | 0    | CRITICAL  | SUGGEST",
+        "an open case not classified yet            | ORDER_STATUS   | LOW  | 0    | UNKNOWN   | SUGGEST",
+        "an open risk the table does not list       | ORDER_STATUS   | LOW  | 0    | FORGED    | SUGGEST",
+        "a second refund while the first is open    | REFUND_REQUEST | HIGH | 1    | HIGH      | REQUIRE_APPROVAL"
+      })
+  void should_not_auto_answer_a_customer_with_an_open_case_as_if_it_were_the_first_time(
+      String description,
+      String intent,
+      String risk,
+      int sameLabel,
+      String openCaseRisk,
+      String route) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("taskType", "customer-intents");
+    inputs.put("finalIntent", intent);
+    inputs.put("confidence", 0.95);
+    inputs.put("risk", risk);
+    inputs.put("validationVerdict", "NOT_VALIDATED");
+    inputs.put("disagreement", 0.0);
+    inputs.put("amount", 0.0);
+    inputs.put("sensitivity", "NORMAL");
+    inputs.put("modelAccuracy", null);
+    inputs.put("accuracySamples", 0);
+    inputs.put("guardVerdict", "PASS");
+    inputs.put("guardRisk", "LOW");
+    inputs.put("openCasesSameLabel", sameLabel);
+    inputs.put("openCaseRisk", openCaseRisk);
+
+    DmnDecisionResultEntries result =
+        DecisionFiles.DMN.evaluateDecision(routing, inputs).getSingleResult();
+
+    assertThat(result.<String>getEntry("route")).as(description).isEqualTo(route);
+    if (sameLabel > 0 && route.equals("SUGGEST")) {
+      assertThat(result.<String>getEntry("reason")).contains("already has an open case");
+    }
   }
 
   @ParameterizedTest(name = "amount {0}, risk {1}, guard risk {2} -> four eyes {3}")

@@ -146,6 +146,8 @@ class GuardrailEvaluationTest {
     inputs.put("sensitivity", Sensitivity.of(text));
     inputs.put("modelAccuracy", null);
     inputs.put("accuracySamples", 0);
+    inputs.put("openCasesSameLabel", 0);
+    inputs.put("openCaseRisk", "NONE");
 
     inputs.put("guardVerdict", RoutingInputs.NOT_GUARDED);
     inputs.put("guardRisk", "LOW");

@@ -68,6 +68,8 @@ class RoutingFailsClosedTest {
     inputs.put("accuracySamples", 40);
     inputs.put("guardVerdict", "PASS");
     inputs.put("guardRisk", "LOW");
+    inputs.put("openCasesSameLabel", 0);
+    inputs.put("openCaseRisk", "NONE");
     return inputs;
   }
 

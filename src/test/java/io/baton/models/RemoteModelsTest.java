@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.models.simulator.RecordedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class RemoteModelsTest {
               assertThat(call.provider()).isEqualTo("openai");
               assertThat(call.providerModel()).isEqualTo("sim-small");
               assertThat(call.promptId()).isEqualTo("baton-classify");
-              assertThat(call.promptVersion()).isEqualTo(1);
+              assertThat(call.promptVersion()).isEqualTo(2);
               assertThat(call.inputTokens()).isPositive();
               assertThat(call.outputTokens()).isPositive();
               assertThat(call.cost()).isPositive();
@@ -97,6 +98,32 @@ class RemoteModelsTest {
               assertThat(call.processInstanceId()).isEqualTo("pi-1");
               assertThat(call.activityId()).isEqualTo("classify");
             });
+  }
+
+  @Test
+  void should_send_what_the_process_knows_from_before_after_the_text_and_nothing_without_it() {
+    simulator
+        .when(Match.userContains("Text to classify"))
+        .replyJson("{\"label\":\"ORDER_STATUS\",\"confidence\":0.9,\"rationale\":\"r\"}");
+    Model small = registry(s -> {}).get("small");
+
+    small.classify(
+        new ModelTask.Classify(
+            "Where is my parcel?",
+            LABELS,
+            "Earlier cases of the same customerId, newest first:\n- REFUND_REQUEST, open",
+            SITE));
+    small.classify(classify("Where is my parcel?"));
+
+    assertThat(simulator.requestsFor("sim-small"))
+        .extracting(RecordedRequest::lastUserMessage)
+        .satisfiesExactly(
+            with ->
+                assertThat(with)
+                    .endsWith(
+                        "\"\"\"\n\nEarlier cases of the same customerId, newest first:\n"
+                            + "- REFUND_REQUEST, open"),
+            without -> assertThat(without).endsWith("Where is my parcel?\n\"\"\""));
   }
 
   @Test

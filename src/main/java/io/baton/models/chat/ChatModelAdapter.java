@@ -231,12 +231,26 @@ public final class ChatModelAdapter implements AsyncModel {
       }
       return prompts
           .get("baton-classify", null)
-          .render(Map.of("text", classify.text(), "labels", labels));
+          .render(
+              Map.of(
+                  "text",
+                  classify.text(),
+                  "labels",
+                  labels,
+                  "context",
+                  context(classify.context())));
     }
     if (task instanceof ModelTask.DraftReply draft) {
       return prompts
           .get("baton-draft-reply", null)
-          .render(Map.of("text", draft.text(), "candidates", draft.candidates()));
+          .render(
+              Map.of(
+                  "text",
+                  draft.text(),
+                  "candidates",
+                  draft.candidates(),
+                  "context",
+                  context(draft.context())));
     }
     if (task instanceof ModelTask.Extract extract) {
       return prompts
@@ -253,6 +267,11 @@ public final class ChatModelAdapter implements AsyncModel {
                               + ". Answer again, fixing exactly these problems."));
     }
     return ((ModelTask.Ask) task).prompt();
+  }
+
+  /** The context a task carries, as the last part of the user message; nothing when it has none. */
+  private static String context(String context) {
+    return context.isBlank() ? "" : "\n\n" + context.strip();
   }
 
   /** The messages sent; personal data in them is replaced by placeholders unless sent as it is. */

@@ -62,7 +62,9 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
     List<LabelExamples> labels = labelSet.examples();
     Model model = models.get(request.model());
     return model
-        .classifyAsync(new ModelTask.Classify(request.text(), labels, context.callSite()), executor)
+        .classifyAsync(
+            new ModelTask.Classify(request.text(), labels, request.context(), context.callSite()),
+            executor)
         .thenApply(classification -> result(request, labelSet, classification));
   }
 

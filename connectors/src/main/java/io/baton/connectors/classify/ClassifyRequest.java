@@ -16,15 +16,24 @@ import java.util.List;
  * @param model the named model that classifies; {@code local} when not given
  * @param minConfidence when given, a classification below it raises BPMN error {@code
  *     LOW_CONFIDENCE} instead of completing
+ * @param context what the process knows from before (such as the subject's earlier cases), sent to
+ *     a generative model after the text; the local model does not read it
  */
 public record ClassifyRequest(
     @NotBlank @Size(max = ClassifyRequest.MAX_TEXT_LENGTH) String text,
     String labelSet,
     @Size(max = 50) List<@NotBlank String> labels,
     String model,
-    @DecimalMin("0") @DecimalMax("1") Double minConfidence) {
+    @DecimalMin("0") @DecimalMax("1") Double minConfidence,
+    @Size(max = ClassifyRequest.MAX_CONTEXT_LENGTH) String context) {
 
   public static final int MAX_TEXT_LENGTH = 50_000;
+  public static final int MAX_CONTEXT_LENGTH = 8_000;
+
+  public ClassifyRequest(
+      String text, String labelSet, List<String> labels, String model, Double minConfidence) {
+    this(text, labelSet, labels, model, minConfidence, null);
+  }
 
   public ClassifyRequest {
     model = model == null || model.isBlank() ? "local" : model;

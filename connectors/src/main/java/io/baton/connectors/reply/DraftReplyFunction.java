@@ -55,7 +55,8 @@ public class DraftReplyFunction implements ConnectorFunction<DraftReplyRequest, 
     String customerId = request.customerId() == null ? "" : request.customerId();
     return model
         .draftAsync(
-            new ModelTask.DraftReply(request.message(), label.replies(), context.callSite()),
+            new ModelTask.DraftReply(
+                request.message(), label.replies(), request.context(), context.callSite()),
             executor)
         .thenApply(
             draft ->
