@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/erasures} erases a subject, for privacy officers only; {@code GET /api/erasures}
@@ -36,13 +37,17 @@ class ErasureController {
   ErasureReport erase(@RequestBody(required = false) ErasureRequest request) {
     BatonGroups.require(
         identity, Set.of(BatonGroups.PRIVACY_OFFICERS), "erase what Baton keeps about a subject");
-    try {
-      return erasures.erase(request, identity.getCurrentAuthentication().getUserId());
-    } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
-    } catch (ErasureRefusedException open) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, open.getMessage());
-    }
+    return erasures.erase(request, identity.getCurrentAuthentication().getUserId());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalid(IllegalArgumentException bad) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bad.getMessage());
+  }
+
+  @ExceptionHandler(ErasureRefusedException.class)
+  ProblemDetail refused(ErasureRefusedException open) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, open.getMessage());
   }
 
   @GetMapping

