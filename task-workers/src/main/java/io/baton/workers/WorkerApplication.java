@@ -1,5 +1,6 @@
 package io.baton.workers;
 
+import io.baton.connectors.memory.MemoryStore;
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,16 +60,27 @@ public final class WorkerApplication {
       })
   static class StandaloneWorker {
 
-    /** Without a database of its own, a standalone worker audits model calls through the engine. */
+    /** The engine's API, which a standalone worker reaches as its service account. */
     @Bean
-    ModelCallLog modelCallLog(WorkerProperties properties) {
+    EngineClient engineClient(WorkerProperties properties) {
       if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
         throw new IllegalStateException(
             "a standalone worker needs the engine's REST API: set BATON_WORKERS_BASE_URL,"
                 + " e.g. http://engine:8080/engine-rest");
       }
-      return new RestModelCallLog(
-          new EngineClient(properties.baseUrl(), properties.username(), properties.password()));
+      return new EngineClient(properties.baseUrl(), properties.username(), properties.password());
+    }
+
+    /** Without a database of its own, a standalone worker audits model calls through the engine. */
+    @Bean
+    ModelCallLog modelCallLog(EngineClient engine) {
+      return new RestModelCallLog(engine);
+    }
+
+    /** ... and keeps long-term memory through the engine. */
+    @Bean
+    MemoryStore memoryStore(EngineClient engine) {
+      return new RestMemoryStore(engine);
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */
