@@ -8,11 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/memory/entries} and {@code POST /api/memory/similar}: the long-term memory for
@@ -42,14 +43,9 @@ class MemoryController {
         || entries.isEmpty()
         || entries.size() > MAX_ENTRIES
         || entries.stream().anyMatch(Objects::isNull)) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "send from 1 to " + MAX_ENTRIES + " memory entries");
+      throw new IllegalArgumentException("send from 1 to " + MAX_ENTRIES + " memory entries");
     }
-    try {
-      return new Remembered(store.remember(entries));
-    } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
-    }
+    return new Remembered(store.remember(entries));
   }
 
   record Remembered(int written) {}
@@ -62,15 +58,21 @@ class MemoryController {
         || query.subject() == null
         || query.limit() < 1
         || query.limit() > MAX_LIMIT) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST,
+      throw new IllegalArgumentException(
           "a memory query needs memoryKey, subject, vector and a limit from 1 to " + MAX_LIMIT);
     }
-    try {
-      return store.similar(query.memoryKey(), query.subject(), query.vector(), query.limit());
-    } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
-    }
+    return store.similar(query.memoryKey(), query.subject(), query.vector(), query.limit());
+  }
+
+  /**
+   * An unknown memory key or a bad entry: 400 with the reason, which the worker's incident shows.
+   */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail refused(IllegalArgumentException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Refused by the long-term memory");
+    return problem;
   }
 
   record Query(String memoryKey, String subject, float[] vector, int limit) {}
