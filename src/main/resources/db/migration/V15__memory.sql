@@ -1,6 +1,7 @@
 -- Long-term memory per subject: facts and past interactions of a customer, a supplier (whatever a
 -- process names as its memory key), with the case they came from, when, and their embedding
--- (little-endian floats; with pgvector also a vector column, which PgVector adds at start).
+-- (a signed byte per dimension, scaled: see Vectors; with pgvector also a vector column, which
+-- PgVector adds at start).
 -- write_key names the external task and the fact's position in it: a retried task writes nothing
 -- twice. Entries are removed when expires_at passes (MemorySweep) or their subject is erased.
 CREATE TABLE baton_memory (
@@ -18,5 +19,7 @@ CREATE TABLE baton_memory (
   embedding                  BYTEA                    NOT NULL,
   CONSTRAINT baton_memory_write UNIQUE (write_key)
 );
-CREATE INDEX baton_memory_subject ON baton_memory (memory_key, subject);
+-- Covering: a recall without pgvector reads a subject's live vectors from this index alone, not
+-- from table pages it shares with other subjects' entries.
+CREATE INDEX baton_memory_subject ON baton_memory (memory_key, subject, expires_at, id, embedding);
 CREATE INDEX baton_memory_expiry ON baton_memory (expires_at);

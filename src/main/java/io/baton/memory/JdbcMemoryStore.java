@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,14 +90,24 @@ public class JdbcMemoryStore implements MemoryStore {
           vector,
           limit);
     }
-    PriorityQueue<StoredMemory> best =
-        new PriorityQueue<>(Comparator.comparingDouble(StoredMemory::similarity));
+    return details(mostSimilar(memoryKey, subject, query, limit, now));
+  }
+
+  private record Scored(long id, double similarity) {}
+
+  /** The ids of the subject's most similar live entries, from the covering index alone. */
+  private List<Scored> mostSimilar(
+      String memoryKey, String subject, float[] query, int limit, Timestamp now) {
+    PriorityQueue<Scored> best =
+        new PriorityQueue<>(Comparator.comparingDouble(Scored::similarity));
     jdbc.query(
-        "SELECT "
-            + COLUMNS
-            + ", embedding FROM baton_memory WHERE memory_key = ? AND subject = ? AND expires_at > ?",
+        "SELECT id, embedding FROM baton_memory"
+            + " WHERE memory_key = ? AND subject = ? AND expires_at > ?",
         rs -> {
-          best.add(stored(rs, Embeddings.cosine(query, Vectors.floats(rs.getBytes("embedding")))));
+          best.add(
+              new Scored(
+                  rs.getLong("id"),
+                  Embeddings.cosine(query, Vectors.floats(rs.getBytes("embedding")))));
           if (best.size() > limit) {
             best.poll();
           }
@@ -102,9 +115,28 @@ public class JdbcMemoryStore implements MemoryStore {
         memoryKey,
         subject,
         now);
-    List<StoredMemory> ranked = new ArrayList<>(best);
-    ranked.sort(Comparator.comparingDouble(StoredMemory::similarity).reversed());
-    return ranked;
+    return new ArrayList<>(best);
+  }
+
+  /** The entries themselves, most similar first. */
+  private List<StoredMemory> details(List<Scored> scored) {
+    if (scored.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Double> similarity = new HashMap<>();
+    scored.forEach(s -> similarity.put(s.id(), s.similarity()));
+    List<StoredMemory> entries =
+        jdbc.query(
+            "SELECT id, "
+                + COLUMNS
+                + " FROM baton_memory WHERE id IN ("
+                + String.join(",", Collections.nCopies(scored.size(), "?"))
+                + ")",
+            (rs, row) -> stored(rs, similarity.get(rs.getLong("id"))),
+            similarity.keySet().toArray());
+    return entries.stream()
+        .sorted(Comparator.comparingDouble(StoredMemory::similarity).reversed())
+        .toList();
   }
 
   /**
