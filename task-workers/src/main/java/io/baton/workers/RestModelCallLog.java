@@ -21,6 +21,9 @@ import java.util.List;
  */
 final class RestModelCallLog implements ModelCallLog {
 
+  private static final int ATTEMPTS = 3;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   /** The most calls one batch carries; the engine takes up to 500. */
   private static final int MAX_BATCH = 200;
 
@@ -34,7 +37,7 @@ final class RestModelCallLog implements ModelCallLog {
 
   @Override
   public void reserve(BudgetClaim claim) {
-    EngineClient.Answer answer = engine.postKeptOnce("/model-calls/reservations", claim, "reserve");
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/reservations", claim, "reserve");
     if (answer.status() != 200) {
       throw refused("reserve a model call's budget", answer);
     }
@@ -45,7 +48,7 @@ final class RestModelCallLog implements ModelCallLog {
 
   @Override
   public void admit(RateClaim claim) {
-    EngineClient.Answer answer = engine.postKeptOnce("/model-calls/admissions", claim, "admit");
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/admissions", claim, "admit");
     if (answer.status() == 400) {
       throw new IllegalArgumentException(answer.json().path("detail").asText(answer.body()));
     }
@@ -69,12 +72,33 @@ final class RestModelCallLog implements ModelCallLog {
   }
 
   private JsonNode sendBatch(List<ModelCallRecord> calls) {
-    EngineClient.Answer answer =
-        engine.postKeptOnce("/model-calls/batch", calls, "record model calls");
+    EngineClient.Answer answer = sendKeptOnce("/model-calls/batch", calls, "record model calls");
     if (answer.status() != 200 || !answer.json().isArray()) {
       throw refused("record " + calls.size() + " model calls", answer);
     }
     return answer.json();
+  }
+
+  /** Sends a request the engine keeps once, again when no answer or a server error came back. */
+  private EngineClient.Answer sendKeptOnce(String path, Object body, String what) {
+    RuntimeException unreachable = null;
+    EngineClient.Answer answer = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        answer = engine.send("POST", path, body, TIMEOUT);
+        if (answer.status() < 500) {
+          return answer;
+        }
+      } catch (EngineClient.EngineUnreachable e) {
+        unreachable = e;
+      }
+    }
+    if (answer != null) {
+      return answer;
+    }
+    throw new IllegalStateException(
+        "cannot %s at %s: %s".formatted(what, engine.url(path), unreachable.getMessage()),
+        unreachable);
   }
 
   private IllegalStateException refused(String what, EngineClient.Answer answer) {
