@@ -60,27 +60,25 @@ public final class WorkerApplication {
       })
   static class StandaloneWorker {
 
-    /** The engine's API, which a standalone worker reaches as its service account. */
+    /** Without a database of its own, a standalone worker audits model calls through the engine. */
     @Bean
-    EngineClient engineClient(WorkerProperties properties) {
+    ModelCallLog modelCallLog(WorkerProperties properties) {
+      return new RestModelCallLog(engine(properties));
+    }
+
+    /** ... and keeps long-term memory through the engine. */
+    @Bean
+    MemoryStore memoryStore(WorkerProperties properties) {
+      return new RestMemoryStore(engine(properties));
+    }
+
+    private static EngineClient engine(WorkerProperties properties) {
       if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
         throw new IllegalStateException(
             "a standalone worker needs the engine's REST API: set BATON_WORKERS_BASE_URL,"
                 + " e.g. http://engine:8080/engine-rest");
       }
       return new EngineClient(properties.baseUrl(), properties.username(), properties.password());
-    }
-
-    /** Without a database of its own, a standalone worker audits model calls through the engine. */
-    @Bean
-    ModelCallLog modelCallLog(EngineClient engine) {
-      return new RestModelCallLog(engine);
-    }
-
-    /** ... and keeps long-term memory through the engine. */
-    @Bean
-    MemoryStore memoryStore(EngineClient engine) {
-      return new RestMemoryStore(engine);
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */
