@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The memory store on H2, as the embedded run migrates it (the PostgreSQL side runs through the
- * application in {@code CustomerRequestPostgresIT}). Hand-made vectors: the store ranks whatever
+ * application in {@code GovernedNoticePostgresIT}). Hand-made vectors: the store ranks whatever
  * vectors it is given.
  */
 class JdbcMemoryStoreH2Test {

@@ -50,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Long-term memory through the embedded workers, the engine's memory API (as a standalone worker
  * reaches it) and the store: a retried write keeps each fact once, a recall ranks by similarity and
  * recency within its token budget, expired entries are swept, a subject can be forgotten, and bad
- * input is refused with its reason and writes nothing. Nested in an engine test on each database.
+ * input is refused with its reason and writes nothing. Nested in an engine test on PostgreSQL
+ * ({@code GovernedNoticePostgresIT}); {@link JdbcMemoryStoreH2Test} covers the store on H2.
  */
 public abstract class MemoryScenarios {
 
