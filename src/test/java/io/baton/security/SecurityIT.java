@@ -420,6 +420,9 @@ class SecurityIT {
     static final String RATE_CLAIM =
         "{\"callId\":\"c\",\"model\":\"m\",\"requestsPerMinute\":5,\"tokens\":1}";
 
+    static final String MEMORY_QUERY =
+        "{\"memoryKey\":\"undeclared\",\"subject\":\"C-9\",\"vector\":[0.1],\"limit\":5}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -474,6 +477,8 @@ class SecurityIT {
                 user, HttpMethod.POST, "/api/model-calls/admissions", "[" + RATE_CLAIM + "]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/model-calls/batch", "[{}]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/effects/{instance}/start", EFFECT, 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/memory/entries", "[]", 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/memory/similar", MEMORY_QUERY, 403));
       }
       for (String user : List.of("analyst", "reviewer", "supervisor", "auditor", "worker")) {
         rows.add(
@@ -510,6 +515,9 @@ class SecurityIT {
       // a batch with a call that names nothing is refused whole
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[{}]", 400));
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[]", 400));
+      // past the group check: no entries; a memory key nobody declared
+      rows.add(new Row("worker", HttpMethod.POST, "/api/memory/entries", "[]", 400));
+      rows.add(new Row("worker", HttpMethod.POST, "/api/memory/similar", MEMORY_QUERY, 400));
       rows.add(
           new Row(
               "worker",

@@ -24,6 +24,9 @@ import java.util.concurrent.Executors;
  */
 final class EngineClient {
 
+  private static final int ATTEMPTS = 3;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   private static final ExecutorService SHARED =
       Executors.newFixedThreadPool(2, WorkerRuntime.named("baton-engine-http"));
 
@@ -76,6 +79,32 @@ final class EngineClient {
       Thread.currentThread().interrupt();
       throw new EngineUnreachable("interrupted: " + method + " " + apiUrl + path, e);
     }
+  }
+
+  /**
+   * POSTs a request the engine keeps once (or only reads), again when no answer or a server error
+   * came back; the last answer otherwise.
+   *
+   * @throws IllegalStateException naming {@code what} when no answer came at all
+   */
+  Answer postKeptOnce(String path, Object body, String what) {
+    RuntimeException unreachable = null;
+    Answer answer = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        answer = send("POST", path, body, TIMEOUT);
+        if (answer.status() < 500) {
+          return answer;
+        }
+      } catch (EngineUnreachable e) {
+        unreachable = e;
+      }
+    }
+    if (answer != null) {
+      return answer;
+    }
+    throw new IllegalStateException(
+        "cannot %s at %s: %s".formatted(what, url(path), unreachable.getMessage()), unreachable);
   }
 
   String url(String path) {

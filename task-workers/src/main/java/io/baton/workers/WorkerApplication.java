@@ -1,5 +1,6 @@
 package io.baton.workers;
 
+import io.baton.connectors.memory.MemoryStore;
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,13 +63,22 @@ public final class WorkerApplication {
     /** Without a database of its own, a standalone worker audits model calls through the engine. */
     @Bean
     ModelCallLog modelCallLog(WorkerProperties properties) {
+      return new RestModelCallLog(engine(properties));
+    }
+
+    /** ... and keeps long-term memory through the engine. */
+    @Bean
+    MemoryStore memoryStore(WorkerProperties properties) {
+      return new RestMemoryStore(engine(properties));
+    }
+
+    private static EngineClient engine(WorkerProperties properties) {
       if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
         throw new IllegalStateException(
             "a standalone worker needs the engine's REST API: set BATON_WORKERS_BASE_URL,"
                 + " e.g. http://engine:8080/engine-rest");
       }
-      return new RestModelCallLog(
-          new EngineClient(properties.baseUrl(), properties.username(), properties.password()));
+      return new EngineClient(properties.baseUrl(), properties.username(), properties.password());
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */

@@ -17,6 +17,14 @@ public final class TestWorkers {
   }
 
   /**
+   * The long-term memory a standalone worker uses: the engine's memory API on {@code port}, as the
+   * service account.
+   */
+  public static io.baton.connectors.memory.MemoryStore memoryStore(int port, String password) {
+    return new RestMemoryStore(new EngineClient(engineRest(port), "worker", password));
+  }
+
+  /**
    * Arguments that connect a worker to the engine on {@code port} as the service account, with the
    * test profile's short long-poll and no management port (it costs each worker's start a web
    * server; {@link #argsWithManagementPort} has one), followed by {@code more}.

@@ -14,6 +14,8 @@ import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
 import io.baton.connectors.http.HttpFunction;
 import io.baton.connectors.kafka.KafkaPublishFunction;
+import io.baton.connectors.memory.RecallFunction;
+import io.baton.connectors.memory.RememberFunction;
 import io.baton.connectors.notify.NotifyFunction;
 import io.baton.connectors.prompt.PromptFunction;
 import io.baton.connectors.reply.DraftReplyFunction;
@@ -79,6 +81,8 @@ class ElementTemplateGoldenTest {
           entry("io.baton.kafka-publish", KafkaPublishFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
+          entry("io.baton.recall", RecallFunction.class),
+          entry("io.baton.remember", RememberFunction.class),
           entry("io.baton.retrieve", RetrieveFunction.class),
           entry("io.baton.send-reply", ReplyDeliveryFunction.class),
           entry("io.baton.sql", SqlFunction.class),
