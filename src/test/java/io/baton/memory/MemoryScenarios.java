@@ -100,7 +100,7 @@ public abstract class MemoryScenarios {
   @Test
   void should_keep_each_fact_once_when_the_task_runs_again() throws Exception {
     String subject = "C-MEM-RETRY";
-    ProcessInstance pi = start(subject, "customer", "Asked where order 7781 is; it was late.");
+    ProcessInstance pi = start(subject, "customerId", "Asked where order 7781 is; it was late.");
     awaitEnded(pi);
     assertThat(entries(subject)).isEqualTo(1);
     assertThat(ProcessInstances.historic(pi, "remembered")).isEqualTo(1);
@@ -124,7 +124,7 @@ public abstract class MemoryScenarios {
             pi.getBusinessKey());
     RememberRequest again =
         new RememberRequest(
-            "customer",
+            "customerId",
             subject,
             "Asked where order 7781 is; it was late.",
             List.of("Wants a call back."),
@@ -176,7 +176,7 @@ public abstract class MemoryScenarios {
     String query = "How does the customer want to be contacted?";
 
     RecallResult all =
-        recall.apply(new RecallRequest("customer", subject, query, null, null, 0.0), context);
+        recall.apply(new RecallRequest("customerId", subject, query, null, null, 0.0), context);
     assertThat(all.memories())
         .extracting(RecallResult.Memory::text)
         .doesNotContain("Lives in Lyon.");
@@ -194,7 +194,7 @@ public abstract class MemoryScenarios {
     int oneEntry = MemoryEntry.tokens(CONTACT);
     RecallResult tight =
         recall.apply(
-            new RecallRequest("customer", subject, query, oneEntry + 1, null, 0.0), context);
+            new RecallRequest("customerId", subject, query, oneEntry + 1, null, 0.0), context);
     assertThat(tight.memories()).hasSize(1);
     assertThat(tight.memories().get(0).rememberedAt())
         .isEqualTo(all.memories().get(0).rememberedAt());
@@ -203,10 +203,10 @@ public abstract class MemoryScenarios {
     assertThat(store.sweep(now)).isGreaterThanOrEqualTo(1);
     assertThat(entries(subject)).as("the entry past its time to live is swept").isEqualTo(3);
 
-    assertThat(store.forget("customer", subject)).isEqualTo(3);
+    assertThat(store.forget("customerId", subject)).isEqualTo(3);
     assertThat(
             recall
-                .apply(new RecallRequest("customer", subject, query, null, null, 0.0), context)
+                .apply(new RecallRequest("customerId", subject, query, null, null, 0.0), context)
                 .memories())
         .isEmpty();
   }
@@ -215,7 +215,7 @@ public abstract class MemoryScenarios {
   void should_refuse_an_unknown_memory_key_with_an_incident_and_write_nothing() {
     ProcessInstance pi = start("C-MEM-BAD-KEY", "vendor", "Pays late.");
     assertThat(awaitIncident(pi).getIncidentMessage())
-        .contains("unknown memory key 'vendor'", "baton.memory.keys", "customer");
+        .contains("unknown memory key 'vendor'", "baton.memory.keys", "customerId");
     assertThat(entries("C-MEM-BAD-KEY")).isZero();
 
     assertThatThrownBy(
@@ -239,7 +239,7 @@ public abstract class MemoryScenarios {
 
   @Test
   void should_refuse_an_oversized_fact_and_write_nothing() throws Exception {
-    ProcessInstance pi = start("C-MEM-BIG", "customer", "x".repeat(2_001));
+    ProcessInstance pi = start("C-MEM-BIG", "customerId", "x".repeat(2_001));
     assertThat(awaitIncident(pi).getIncidentMessage()).contains("'fact'", "2000");
     assertThat(entries("C-MEM-BIG")).isZero();
 
@@ -282,7 +282,7 @@ public abstract class MemoryScenarios {
   private MemoryEntry entry(String subject, String writeKey, String text, Instant at) {
     return new MemoryEntry(
         writeKey,
-        "customer",
+        "customerId",
         subject,
         MemoryEntry.FACT,
         text,
