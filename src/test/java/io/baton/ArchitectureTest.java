@@ -22,7 +22,8 @@ class ArchitectureTest {
     "io.baton.audit..",
     "io.baton.documents..",
     "io.baton.events..",
-    "io.baton.dashboard.."
+    "io.baton.dashboard..",
+    "io.baton.memory.."
   };
 
   @ArchTest
