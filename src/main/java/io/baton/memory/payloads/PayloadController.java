@@ -6,8 +6,10 @@ import io.baton.payloads.PayloadRef;
 import io.baton.payloads.PayloadTooLargeException;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,12 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/payloads?processInstanceId=...&kind=text|json} with the content as the body, for
- * standalone workers (201 with the reference); {@code GET /api/payloads/{id}} for workers, auditors
- * and supervisors (the content, whole).
+ * standalone workers (201 with the reference a case holds); {@code GET /api/payloads/{id}} for
+ * workers, auditors and supervisors (the content, whole).
  */
 @RestController
 @RequestMapping("/api/payloads")
@@ -36,26 +37,30 @@ class PayloadController {
   }
 
   @PostMapping
-  ResponseEntity<PayloadRef> store(
+  ResponseEntity<?> store(
       @RequestParam String processInstanceId,
       @RequestParam String kind,
       @RequestBody(required = false) String content) {
     BatonGroups.require(identity, Set.of(BatonGroups.WORKERS), "store payloads");
     if (content == null || content.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a payload needs a body");
+      return problem(HttpStatus.BAD_REQUEST, "a payload needs a body: its content");
     }
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication(); // Baton reads the case's subject, which the worker may not
     try {
       return ResponseEntity.status(HttpStatus.CREATED)
-          .body(store.store(processInstanceId, kind, content));
+          .body(store.store(processInstanceId, kind, content).toMap());
     } catch (PayloadTooLargeException tooLarge) {
-      throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
     } catch (IllegalArgumentException bad) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, bad.getMessage());
+      return problem(HttpStatus.BAD_REQUEST, bad.getMessage());
+    } finally {
+      identity.setAuthentication(caller);
     }
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<String> read(@PathVariable String id) {
+  ResponseEntity<?> read(@PathVariable String id) {
     BatonGroups.require(
         identity,
         Set.of(BatonGroups.WORKERS, BatonGroups.AUDITORS, BatonGroups.SUPERVISORS, "camunda-admin"),
@@ -68,7 +73,12 @@ class PayloadController {
               : new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
       return ResponseEntity.ok().contentType(type).body(stored.content());
     } catch (PayloadNotFoundException missing) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, missing.getMessage());
+      return problem(HttpStatus.NOT_FOUND, missing.getMessage());
     }
+  }
+
+  /** An error with its reason in {@code detail}, as the workers read it. */
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 }

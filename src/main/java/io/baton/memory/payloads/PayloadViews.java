@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.payloads.PayloadRef;
 import io.baton.payloads.Payloads;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -59,6 +60,39 @@ public class PayloadViews implements TaskListener {
       return text;
     }
     return SpinValues.jsonValue(asJsonString(text)).create();
+  }
+
+  /**
+   * A variable's value as the case holds it: the reference, where the task's own variable of that
+   * name is this listener's unchanged view of it; else the value the task sees (a reviewer's change
+   * included).
+   */
+  public static Object caseValue(DelegateTask task, String name) {
+    VariableScope execution = task.getExecution();
+    TypedValue local = task.getVariableLocalTyped(name, false);
+    if (execution != null && local instanceof SerializableValue view) {
+      Optional<PayloadRef> reference = reference(execution, name);
+      if (reference.isPresent()
+          && reference
+              .get()
+              .sha256()
+              .equals(DigestUtils.sha256Hex(content(view, reference.get())))) {
+        return execution.getVariable(name);
+      }
+    }
+    return task.getVariable(name);
+  }
+
+  private static String content(SerializableValue view, PayloadRef reference) {
+    String serialized = view.getValueSerialized();
+    if (serialized == null || !PayloadRef.TEXT.equals(reference.kind())) {
+      return String.valueOf(serialized);
+    }
+    try {
+      return JSON.readTree(serialized).asText();
+    } catch (JsonProcessingException notJson) {
+      return serialized;
+    }
   }
 
   /** A value {@link #display} wrote back as the text it holds; anything else as it is. */

@@ -4,6 +4,7 @@ import io.baton.payloads.PayloadNotFoundException;
 import io.baton.payloads.PayloadRef;
 import io.baton.payloads.PayloadStore;
 import io.baton.payloads.PayloadTooLargeException;
+import io.baton.payloads.Payloads;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,11 +38,8 @@ final class RestPayloadStore implements PayloadStore {
     if (answer.status() != 201) {
       throw refused("store a payload", answer);
     }
-    return new PayloadRef(
-        answer.json().path("id").asText(),
-        answer.json().path("kind").asText(),
-        answer.json().path("bytes").asLong(),
-        answer.json().path("sha256").asText());
+    return Payloads.reference(answer.json())
+        .orElseThrow(() -> refused("store a payload (no reference came back)", answer));
   }
 
   @Override

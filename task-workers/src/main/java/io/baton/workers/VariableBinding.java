@@ -95,7 +95,7 @@ class VariableBinding {
   }
 
   /** A JSON variable, or the content whole when it refers to a stored payload. */
-  private JsonNode resolved(String name, JsonNode value) {
+  JsonNode resolved(String name, JsonNode value) {
     Optional<PayloadRef> reference = Payloads.reference(value);
     if (reference.isEmpty()) {
       return value;
