@@ -429,10 +429,10 @@ class DocumentIntakePostgresIT {
       assertThat(asWorker().getForObject("/api/payloads/{id}", String.class, id))
           .isEqualTo(content);
       assertThat(
-              jdbc.queryForObject(
-                  "SELECT subject FROM baton_payload WHERE id = ?", String.class, id))
+              jdbc.queryForMap("SELECT subject_key, subject FROM baton_payload WHERE id = ?", id))
           .as("kept with its subject, so the subject's payloads can be erased")
-          .isEqualTo("supplier-42");
+          .containsEntry("subject_key", "subjectId")
+          .containsEntry("subject", "supplier-42");
       assertThat(
               http.withBasicAuth("reviewer", "reviewer")
                   .getForEntity("/api/payloads/{id}", String.class, id)
@@ -469,6 +469,9 @@ class DocumentIntakePostgresIT {
           .hasMessageContaining("'document'")
           .hasMessageContaining("baton.payloads.max-size");
       assertThat(count()).as("nothing written").isEqualTo(before);
+
+      assertThat(store.deleteSubject("subjectId", "supplier-42", List.of())).isOne();
+      assertThatThrownBy(() -> store.read(id)).isInstanceOf(PayloadNotFoundException.class);
     }
 
     @Test

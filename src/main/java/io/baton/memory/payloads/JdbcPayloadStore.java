@@ -55,7 +55,7 @@ public class JdbcPayloadStore implements PayloadStore {
    * @throws IllegalArgumentException for an unknown kind
    * @throws PayloadTooLargeException for content over the hard maximum
    */
-  public PayloadRef keep(String processInstanceId, String subject, String kind, String content) {
+  public PayloadRef keep(String processInstanceId, Subject subject, String kind, String content) {
     if (!PayloadRef.TEXT.equals(kind) && !PayloadRef.JSON.equals(kind)) {
       throw new IllegalArgumentException(
           "a payload's kind is '%s' or '%s', not '%s'"
@@ -72,11 +72,12 @@ public class JdbcPayloadStore implements PayloadStore {
         new PayloadRef(UUID.randomUUID().toString(), kind, bytes, DigestUtils.sha256Hex(content));
     Instant now = Instant.now();
     jdbc.update(
-        "INSERT INTO baton_payload (id, process_instance_id, subject, kind, content, size_bytes,"
-            + " sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO baton_payload (id, process_instance_id, subject_key, subject, kind, content,"
+            + " size_bytes, sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reference.id(),
         processInstanceId,
-        subject,
+        subject == null ? null : subject.key(),
+        subject == null ? null : subject.id(),
         kind,
         content,
         bytes,
@@ -90,7 +91,7 @@ public class JdbcPayloadStore implements PayloadStore {
    * This store for a case that is not written yet (started in this transaction), whose subject is
    * known.
    */
-  PayloadStore forSubject(String subject) {
+  PayloadStore forSubject(Subject subject) {
     JdbcPayloadStore store = this;
     return new PayloadStore() {
       @Override
@@ -105,12 +106,15 @@ public class JdbcPayloadStore implements PayloadStore {
     };
   }
 
-  /** A case's subject: the first of {@code baton.payloads.subject-variables} it has. */
-  public String subject(Map<String, Object> variables) {
+  /** Whom a case is about: the variable that names the subject ({@code customerId}) and its value. */
+  public record Subject(String key, String id) {}
+
+  /** A case's subject: the first of {@code baton.payloads.subject-variables} it has, or null. */
+  public Subject subject(Map<String, Object> variables) {
     return properties.subjectVariables().stream()
-        .map(variables::get)
-        .filter(value -> value != null && !String.valueOf(value).isBlank())
-        .map(String::valueOf)
+        .filter(
+            name -> variables.get(name) != null && !String.valueOf(variables.get(name)).isBlank())
+        .map(name -> new Subject(name, String.valueOf(variables.get(name))))
         .findFirst()
         .orElse(null);
   }
@@ -150,8 +154,17 @@ public class JdbcPayloadStore implements PayloadStore {
         Timestamp.from(now));
   }
 
-  /** Deletes every payload of one subject, for erasure; returns how many. */
-  public int deleteSubject(String subject) {
-    return jdbc.update("DELETE FROM baton_payload WHERE subject = ?", subject);
+  /**
+   * Deletes every payload of one subject (by the variable that names it and its value) and of the
+   * given cases, for an erasure; returns how many.
+   */
+  public int deleteSubject(String subjectKey, String subjectId, List<String> caseIds) {
+    int deleted =
+        jdbc.update(
+            "DELETE FROM baton_payload WHERE subject_key = ? AND subject = ?", subjectKey, subjectId);
+    for (String caseId : caseIds) {
+      deleted += jdbc.update("DELETE FROM baton_payload WHERE process_instance_id = ?", caseId);
+    }
+    return deleted;
   }
 }

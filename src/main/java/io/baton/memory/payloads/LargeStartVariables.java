@@ -45,7 +45,7 @@ class LargeStartVariables implements ExecutionListener {
         contents.put(name, Payloads.Content.json(json.getValueSerialized()));
       }
     }
-    String subject = store.subject(instance.getVariables());
+    JdbcPayloadStore.Subject subject = store.subject(instance.getVariables());
     Payloads payloads = new Payloads(store.forSubject(subject), properties);
     payloads
         .store(instance.getId(), contents)
