@@ -106,7 +106,9 @@ public class JdbcPayloadStore implements PayloadStore {
     };
   }
 
-  /** Whom a case is about: the variable that names the subject ({@code customerId}) and its value. */
+  /**
+   * Whom a case is about: the variable that names the subject ({@code customerId}) and its value.
+   */
   public record Subject(String key, String id) {}
 
   /** A case's subject: the first of {@code baton.payloads.subject-variables} it has, or null. */
@@ -161,7 +163,9 @@ public class JdbcPayloadStore implements PayloadStore {
   public int deleteSubject(String subjectKey, String subjectId, List<String> caseIds) {
     int deleted =
         jdbc.update(
-            "DELETE FROM baton_payload WHERE subject_key = ? AND subject = ?", subjectKey, subjectId);
+            "DELETE FROM baton_payload WHERE subject_key = ? AND subject = ?",
+            subjectKey,
+            subjectId);
     for (String caseId : caseIds) {
       deleted += jdbc.update("DELETE FROM baton_payload WHERE process_instance_id = ?", caseId);
     }
