@@ -1,7 +1,9 @@
 package io.baton.governance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.connectors.ActionDigest;
 import io.baton.connectors.ConnectorFunction;
+import io.baton.payloads.Payloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,10 @@ import org.springframework.stereotype.Component;
 public class ActionArguments {
 
   private final Map<String, Class<?>> inputTypes;
+  private final Payloads payloads;
 
-  ActionArguments(List<ConnectorFunction<?, ?>> connectors) {
+  ActionArguments(List<ConnectorFunction<?, ?>> connectors, Payloads payloads) {
+    this.payloads = payloads;
     this.inputTypes =
         connectors.stream()
             .collect(
@@ -98,12 +102,14 @@ public class ActionArguments {
     return null;
   }
 
-  private static Object plain(Object value) {
+  /** A value as the worker binds it: JSON as JSON, a stored payload's reference as its content. */
+  private Object plain(Object value) {
     if (value instanceof TypedValue typed) {
       value = typed.getValue();
     }
     if (value instanceof SpinJsonNode json) {
-      return ActionDigest.readJson(json.toString());
+      JsonNode node = ActionDigest.readJson(json.toString());
+      return Payloads.reference(node).map(payloads::resolve).orElse(node);
     }
     return value;
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +42,7 @@ public class RoutingFacts {
     jdbc.update(
         "INSERT INTO baton_case_facts (process_instance_id, facts) VALUES (?, ?)",
         processInstanceId,
-        write(snapshot(names, variables)));
+        write(snapshot(names, variables::getVariable)));
   }
 
   /** Records the same facts again, after a review changed one of them. */
@@ -57,6 +58,14 @@ public class RoutingFacts {
 
   /** Refuses when a recorded fact no longer holds; a case not routed yet has nothing to check. */
   public void verify(String processInstanceId, VariableScope variables) {
+    verify(processInstanceId, variables::getVariable);
+  }
+
+  /**
+   * Refuses when a recorded fact no longer holds, reading each fact's value now with {@code
+   * variables}.
+   */
+  public void verify(String processInstanceId, Function<String, Object> variables) {
     Optional<Map<String, String>> locked = recorded(processInstanceId);
     if (locked.isEmpty()) {
       return;
@@ -67,7 +76,7 @@ public class RoutingFacts {
       String recorded = then.get(name);
       String current = now.get(name);
       if (recorded != null && !recorded.startsWith(DIGEST) && current != null) {
-        current = String.valueOf(variables.getVariable(name)); // recorded before digests
+        current = String.valueOf(variables.apply(name)); // recorded before digests
       }
       if (!Objects.equals(recorded, current)) {
         throw new BadUserRequestException(
@@ -85,10 +94,11 @@ public class RoutingFacts {
     return rows.stream().findFirst().map(this::read);
   }
 
-  private static Map<String, String> snapshot(Collection<String> names, VariableScope variables) {
+  private static Map<String, String> snapshot(
+      Collection<String> names, Function<String, Object> variables) {
     Map<String, String> facts = new TreeMap<>();
     for (String name : names) {
-      Object value = variables.getVariable(name);
+      Object value = variables.apply(name);
       facts.put(name, value == null ? null : DIGEST + ActionDigest.of(String.valueOf(value)));
     }
     return facts;

@@ -14,6 +14,7 @@ import io.baton.governance.CaseApprovals.Stage;
 import io.baton.governance.DecisionMetrics;
 import io.baton.governance.ElementProperties;
 import io.baton.governance.RoutingFacts;
+import io.baton.memory.payloads.PayloadViews;
 import io.baton.models.JsonSchemaCheck;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ public class ReviewCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    facts.verify(task.getProcessInstanceId(), task);
+    // a stored payload's view on the task is not a change: the case's reference counts
+    facts.verify(task.getProcessInstanceId(), name -> PayloadViews.caseValue(task, name));
     ElementProperties review = ElementProperties.of(task);
     if ("SECOND".equals(review.get("baton.review.stage"))) {
       confirm(task, review);

@@ -8,6 +8,7 @@ import io.baton.connectors.labels.LabelSetCatalog;
 import io.baton.governance.ActionArguments;
 import io.baton.governance.CaseApprovals;
 import io.baton.governance.ElementProperties;
+import io.baton.memory.payloads.PayloadViews;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,12 +53,18 @@ public class ReviewForm implements TaskListener {
   private final LabelSetCatalog labelSets;
   private final ActionArguments actions;
   private final CaseApprovals approvals;
+  private final PayloadViews payloads;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ReviewForm(LabelSetCatalog labelSets, ActionArguments actions, CaseApprovals approvals) {
+  public ReviewForm(
+      LabelSetCatalog labelSets,
+      ActionArguments actions,
+      CaseApprovals approvals,
+      PayloadViews payloads) {
     this.labelSets = labelSets;
     this.actions = actions;
     this.approvals = approvals;
+    this.payloads = payloads;
   }
 
   @Override
@@ -67,7 +74,7 @@ public class ReviewForm implements TaskListener {
     Map<String, AiValue> aiValues = new LinkedHashMap<>();
     for (int i = 0; i < review.fields().size(); i++) {
       String name = review.fields().get(i);
-      Object value = task.getVariable(name);
+      Object value = payloads.resolved(task, name);
       String text = FieldValues.text(value);
       fields.add(
           Map.of(
@@ -77,8 +84,8 @@ public class ReviewForm implements TaskListener {
               "value", text,
               "editable", review.editable().contains(name)));
       aiValues.put(name, new AiValue(FieldValues.type(value), text));
-      task.setVariableLocal(REVIEW_AI_VALUE + (i + 1), text);
-      task.setVariableLocal(REVIEW_VALUE + (i + 1), text);
+      task.setVariableLocal(REVIEW_AI_VALUE + (i + 1), PayloadViews.display(text));
+      task.setVariableLocal(REVIEW_VALUE + (i + 1), PayloadViews.display(text));
     }
     task.setVariableLocal(REVIEW_FIELDS, jsonValue(fields));
     actionApproved(task).ifPresent(action -> task.setVariableLocal(ACTION_SUMMARY, action));
@@ -91,10 +98,12 @@ public class ReviewForm implements TaskListener {
     }
     List<Map<String, String>> context = new ArrayList<>();
     for (String name : review.context()) {
-      if (task.getVariable(name) != null) {
+      Object value = payloads.resolved(task, name);
+      if (value != null) {
         context.add(Map.of("name", name, "label", readable(name)));
+        // a stored payload's whole text, as JSON when it is longer than a String variable holds
         task.setVariableLocal(
-            REVIEW_CONTEXT + context.size(), FieldValues.text(task.getVariable(name)));
+            REVIEW_CONTEXT + context.size(), PayloadViews.display(FieldValues.text(value)));
       }
     }
     if (!context.isEmpty()) {
@@ -117,7 +126,7 @@ public class ReviewForm implements TaskListener {
       AiValue ai = aiValues.get(name);
       Object proposed = submitted.get(i);
       if (FieldValues.same(ai.type(), ai.text(), proposed)) {
-        proposed = task.getVariable(name);
+        proposed = payloads.resolved(task, name);
         if (FieldValues.same(ai.type(), ai.text(), proposed)) {
           continue;
         }
@@ -153,7 +162,7 @@ public class ReviewForm implements TaskListener {
   private static List<Object> submitted(DelegateTask task, ReviewProperties review) {
     List<Object> values = new ArrayList<>();
     for (int i = 1; i <= review.fields().size(); i++) {
-      values.add(task.getVariableLocal(REVIEW_VALUE + i));
+      values.add(PayloadViews.plain(task.getVariableLocal(REVIEW_VALUE + i)));
     }
     return values;
   }

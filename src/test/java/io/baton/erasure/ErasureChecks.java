@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.audit.CaseTrail;
 import io.baton.audit.TrailEntry;
+import io.baton.connectors.memory.MemoryEntry;
+import io.baton.connectors.memory.MemoryStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -47,6 +50,7 @@ public abstract class ErasureChecks {
   @Autowired CaseTrail trail;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired MemoryStore memory;
 
   private final ObjectMapper json = new ObjectMapper();
   private String customer;
@@ -66,6 +70,18 @@ public abstract class ErasureChecks {
     awaitEnded(answered);
     ProcessInstance open = start(REFUND);
     awaitWaitingAt(open, "review-ai-suggestion");
+    memory.remember(
+        List.of(
+            new MemoryEntry(
+                "erasure-test:" + customer,
+                "customerId",
+                customer,
+                MemoryEntry.FACT,
+                "prefers e-mail; lives at 1 Erasure Lane",
+                answered.getId(),
+                null,
+                Instant.now(),
+                new float[] {1, 0, 0})));
     String request = request(customer, "Art. 17 request 2026-118");
 
     assertThat(erase("reviewer", request).getStatusCode().value()).isEqualTo(403);
@@ -90,6 +106,7 @@ public abstract class ErasureChecks {
     assertThat(report.at("/erased/subjectCases").asInt()).isEqualTo(2);
     assertThat(report.at("/erased/trailPayloads").asInt()).isPositive();
     assertThat(report.at("/erased/caseRecords").asInt()).isPositive();
+    assertThat(report.at("/erased/memoryEntries").asInt()).isEqualTo(1);
 
     // a search afterwards finds nothing of the customer
     assertThat(casesInHistory()).isZero();
@@ -100,6 +117,7 @@ public abstract class ErasureChecks {
                 .count())
         .isZero();
     assertThat(subjectView().path("cases")).isEmpty();
+    assertThat(memory.similar("customerId", customer, new float[] {1, 0, 0}, 10)).isEmpty();
     for (ProcessInstance pi : List.of(answered, open)) {
       List<TrailEntry> entries = trail.entries(pi.getId());
       assertThat(entries).last().extracting(TrailEntry::kind).isEqualTo("ERASURE");

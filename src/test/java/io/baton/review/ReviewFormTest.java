@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.labels.LabelSetCatalog;
+import io.baton.memory.payloads.PayloadViews;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ class ReviewFormTest {
   private static final LabelSetCatalog LABEL_SETS =
       new LabelSetCatalog("classpath*:processes/label-sets/*.json", new ObjectMapper());
   private static final ReviewForm FORM =
-      new ReviewForm(LABEL_SETS, null, null); // no action to show
+      new ReviewForm(LABEL_SETS, null, null, new PayloadViews(null)); // no action to show
   private static final Map<String, Object> RECORDED = new HashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ProcessEngine engine;

@@ -423,6 +423,8 @@ class SecurityIT {
     static final String MEMORY_QUERY =
         "{\"memoryKey\":\"undeclared\",\"subject\":\"C-9\",\"vector\":[0.1],\"limit\":5}";
 
+    static final String PAYLOADS = "/api/payloads?processInstanceId={instance}&kind=";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -512,6 +514,19 @@ class SecurityIT {
       rows.add(
           new Row(
               "worker", HttpMethod.POST, "/api/model-calls/reservations", "[" + CLAIM + "]", 200));
+      // workflow memory's payloads: workers store them; workers, auditors and supervisors read them
+      for (String user : List.of("admin", "analyst", "reviewer", "supervisor", "auditor")) {
+        rows.add(new Row(user, HttpMethod.POST, PAYLOADS + "text", "\"x\"", 403));
+      }
+      rows.add(new Row("worker", HttpMethod.POST, PAYLOADS + "text", "\"x\"", 201));
+      rows.add(new Row("worker", HttpMethod.POST, PAYLOADS + "pdf", "\"x\"", 400));
+      for (String user : List.of("admin", "supervisor", "auditor", "worker")) {
+        // past the group check: no such payload
+        rows.add(new Row(user, HttpMethod.GET, "/api/payloads/none", null, 404));
+      }
+      for (String user : List.of("analyst", "reviewer", "operator", "integration")) {
+        rows.add(new Row(user, HttpMethod.GET, "/api/payloads/none", null, 403));
+      }
       // a batch with a call that names nothing is refused whole
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[{}]", 400));
       rows.add(new Row("worker", HttpMethod.POST, "/api/model-calls/batch", "[]", 400));

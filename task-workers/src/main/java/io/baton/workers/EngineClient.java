@@ -61,12 +61,25 @@ final class EngineClient {
    * @throws EngineUnreachable when the request could not be sent or no answer came
    */
   Answer send(String method, String path, Object body, Duration timeout) {
+    return send(method, path, "application/json", write(body), timeout);
+  }
+
+  /** Sends {@code text} as it is (none when null) to {@code path} under {@code /api}. */
+  Answer sendText(String method, String path, String text, Duration timeout) {
+    return send(method, path, "text/plain; charset=UTF-8", text, timeout);
+  }
+
+  private Answer send(String method, String path, String type, String body, Duration timeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(apiUrl + path))
             .timeout(timeout)
             .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(write(body)))
+            .header("Content-Type", type)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

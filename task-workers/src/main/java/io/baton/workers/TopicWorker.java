@@ -266,6 +266,7 @@ final class TopicWorker<I, O> {
     TaskOutcome outcome = failures.outcome(variables, error, task.getRetries());
     if (outcome instanceof Complete) {
       try {
+        variables = binding.storeLarge(variables, task.getProcessInstanceId());
         completeDespiteLockExtension(task, service, variables);
         metrics.taskEnded(topic(), outcome, startNanos);
         return Ended.of(outcome, null);

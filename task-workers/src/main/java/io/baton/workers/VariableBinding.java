@@ -2,6 +2,7 @@ package io.baton.workers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.baton.connectors.ActionDigest;
 import io.baton.connectors.ProcessVariables;
+import io.baton.payloads.PayloadRef;
+import io.baton.payloads.Payloads;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Arrays;
@@ -22,7 +25,11 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.variable.ClientValues;
 import org.camunda.bpm.client.variable.value.JsonValue;
 
-/** Binds task variables to a connector's input record and maps its output record to variables. */
+/**
+ * Binds task variables to a connector's input record and maps its output record to variables: JSON
+ * only, never Java-serialized. A variable that refers to a stored payload binds as its content; an
+ * output variable over the inline limit is stored and replaced by its reference ({@link Payloads}).
+ */
 class VariableBinding {
 
   private final ObjectMapper json =
@@ -33,9 +40,19 @@ class VariableBinding {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
   private final Validator validator;
+  private final Payloads payloads;
 
   VariableBinding(Validator validator) {
+    this(validator, null);
+  }
+
+  /**
+   * @param payloads where large values go and references resolve; null leaves every value inline
+   *     and refuses references
+   */
+  VariableBinding(Validator validator, Payloads payloads) {
     this.validator = validator;
+    this.payloads = payloads;
   }
 
   /**
@@ -71,10 +88,53 @@ class VariableBinding {
       variables.put(
           name,
           typed instanceof JsonValue json && json.getValue() != null
-              ? ActionDigest.readJson(json.getValue())
+              ? resolved(name, ActionDigest.readJson(json.getValue()))
               : task.getVariable(name));
     }
     return variables;
+  }
+
+  /** A JSON variable, or the content whole when it refers to a stored payload. */
+  JsonNode resolved(String name, JsonNode value) {
+    Optional<PayloadRef> reference = Payloads.reference(value);
+    if (reference.isEmpty()) {
+      return value;
+    }
+    if (payloads == null) {
+      throw new InvalidInputException(
+          "variable '%s' refers to stored payload %s, and this worker has no payload store"
+              .formatted(name, reference.get().id()));
+    }
+    return payloads.resolve(reference.get());
+  }
+
+  /**
+   * The variables with each one over the inline limit stored for the case and replaced by its
+   * reference.
+   *
+   * @throws io.baton.payloads.PayloadTooLargeException when one is over the hard maximum; then
+   *     nothing is stored
+   */
+  Map<String, Object> storeLarge(Map<String, Object> variables, String processInstanceId) {
+    if (payloads == null || variables == null) {
+      return variables;
+    }
+    Map<String, Payloads.Content> contents = new LinkedHashMap<>();
+    variables.forEach(
+        (name, value) -> {
+          if (value instanceof String text) {
+            contents.put(name, Payloads.Content.text(text));
+          } else if (value instanceof JsonValue json && json.getValue() != null) {
+            contents.put(name, Payloads.Content.json(json.getValue()));
+          }
+        });
+    Map<String, PayloadRef> references = payloads.store(processInstanceId, contents);
+    if (references.isEmpty()) {
+      return variables;
+    }
+    Map<String, Object> stored = new LinkedHashMap<>(variables);
+    references.forEach((name, reference) -> stored.put(name, typed(reference.toMap())));
+    return stored;
   }
 
   <I> I bind(Map<String, Object> variables, Class<I> inputType) {
@@ -104,11 +164,39 @@ class VariableBinding {
     return input;
   }
 
+  /**
+   * The output record's components as variables: text, numbers and booleans as they are, objects
+   * and lists as JSON. Refuses (an incident) an output that is not JSON, rather than let the client
+   * serialize it some other way.
+   */
   Map<String, Object> toVariables(Object output) {
-    Map<String, Object> values = json.convertValue(output, Map.class);
+    Map<String, Object> values;
+    try {
+      values = json.convertValue(output, Map.class);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the output %s cannot be written as JSON variables: %s"
+              .formatted(output == null ? null : output.getClass().getSimpleName(), e.getMessage()),
+          e);
+    }
     Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, typed(value)));
+    values.forEach((name, value) -> variables.put(name, typed(name, value)));
     return variables;
+  }
+
+  private Object typed(String name, Object value) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Number
+        || value instanceof Map<?, ?>
+        || value instanceof Collection<?>) {
+      return typed(value);
+    }
+    throw new IllegalArgumentException(
+        "output variable '%s' is a %s, which is not JSON: Baton writes connector outputs as JSON"
+                .formatted(name, value.getClass().getName())
+            + " only, never Java-serialized; make it a string, number, boolean, list or record");
   }
 
   String toJson(Object output) {

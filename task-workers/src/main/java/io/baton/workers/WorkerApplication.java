@@ -3,10 +3,13 @@ package io.baton.workers;
 import io.baton.connectors.memory.MemoryStore;
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
+import io.baton.payloads.PayloadProperties;
+import io.baton.payloads.Payloads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +61,7 @@ public final class WorkerApplication {
         "io.baton.models",
         "io.baton.tracing"
       })
+  @EnableConfigurationProperties(PayloadProperties.class)
   static class StandaloneWorker {
 
     /** Without a database of its own, a standalone worker audits model calls through the engine. */
@@ -79,6 +83,15 @@ public final class WorkerApplication {
                 + " e.g. http://engine:8080/engine-rest");
       }
       return new EngineClient(properties.baseUrl(), properties.username(), properties.password());
+    }
+
+    /** Payloads over the inline limit, stored and read through the engine. */
+    @Bean
+    Payloads payloads(WorkerProperties properties, PayloadProperties payloads) {
+      return new Payloads(
+          new RestPayloadStore(
+              new EngineClient(properties.baseUrl(), properties.username(), properties.password())),
+          payloads);
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */

@@ -1,6 +1,7 @@
 package io.baton.workers;
 
 import io.baton.connectors.ConnectorFunction;
+import io.baton.payloads.Payloads;
 import io.baton.tracing.GenAiTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
@@ -32,11 +33,12 @@ class WorkerConfiguration {
       List<ConnectorFunction<?, ?>> connectors,
       Validator validator,
       ObjectProvider<MeterRegistry> meters,
-      ObjectProvider<GenAiTracing> tracing) {
+      ObjectProvider<GenAiTracing> tracing,
+      ObjectProvider<Payloads> payloads) {
     return new WorkerRuntime(
         properties,
         connectors,
-        new VariableBinding(validator),
+        new VariableBinding(validator, payloads.getIfAvailable()),
         new WorkerMetrics(meters.getIfAvailable()),
         tracing.getIfAvailable(() -> GenAiTracing.NOOP));
   }
