@@ -168,7 +168,7 @@ public class CaseTrail {
                 null,
                 null,
                 false,
-                "erasure:" + erasureId,
+                TrailChain.erasureRef(erasureId, processInstanceId),
                 payload)));
     jdbc.update(
         "UPDATE baton_audit_case SET business_key = NULL WHERE process_instance_id = ?",

@@ -11,7 +11,7 @@ import java.util.Set;
  * content gives, its {@code prevHash} is the hash of the entry before it in its case, and its
  * sequence number follows without a gap; its payload gives its {@code payloadSha256}, or it was
  * removed by an erasure that the case's trail records (an {@link TrailKind#ERASURE} entry whose
- * {@code sourceRef} is {@code erasure:<id>}). The first problem is kept.
+ * {@code sourceRef} is {@link #erasureRef}). The first problem is kept.
  *
  * <p>A whole trail starts at entry 1. An export of a period may start a case in the middle of its
  * trail: {@link #fromAnyEntry()} then takes the first entry of each case it sees as the anchor.
@@ -78,14 +78,24 @@ public final class TrailChain {
 
   /** An erased entry must be followed, in its case, by the entry of the erasure that removed it. */
   private void noteErasures(TrailEntry entry) {
-    String caseId = entry.processInstanceId();
     if (TrailKind.ERASURE.name().equals(entry.kind()) && entry.sourceRef() != null) {
-      erasures.add(caseId + " " + entry.sourceRef());
-      erasedWithoutRecord.remove(caseId + " " + entry.sourceRef());
+      erasures.add(entry.sourceRef());
+      erasedWithoutRecord.remove(entry.sourceRef());
     }
-    if (entry.erasedBy() != null && !erasures.contains(caseId + " erasure:" + entry.erasedBy())) {
-      erasedWithoutRecord.putIfAbsent(caseId + " erasure:" + entry.erasedBy(), entry);
+    if (entry.erasedBy() != null) {
+      String ref = erasureRef(entry.erasedBy(), entry.processInstanceId());
+      if (!erasures.contains(ref)) {
+        erasedWithoutRecord.putIfAbsent(ref, entry);
+      }
     }
+  }
+
+  /**
+   * The {@code sourceRef} of the entry that records an erasure in one case's trail (source refs are
+   * unique across cases, so it names the case).
+   */
+  public static String erasureRef(String erasureId, String processInstanceId) {
+    return "erasure:" + erasureId + "/" + processInstanceId;
   }
 
   private void fail(TrailEntry entry, String what) {

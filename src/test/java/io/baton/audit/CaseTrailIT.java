@@ -209,7 +209,7 @@ class CaseTrailIT {
         db,
         caseId,
         TrailEvent.of(TrailKind.ERASURE, "privacy-officer", null, Map.of("subject", "erased"))
-            .withSourceRef("erasure:e-1"));
+            .withSourceRef(TrailChain.erasureRef("e-1", caseId)));
     assertThat(db.trail().verify(caseId).intact()).isTrue();
     assertThat(db.trail().entries(caseId).get(0).payload()).isNull();
   }
