@@ -7,10 +7,20 @@ public sealed interface ModelTask {
 
   CallSite site();
 
-  /** Pick one of the labels for the text. */
-  record Classify(String text, List<LabelExamples> labels, CallSite site) implements ModelTask {
+  /**
+   * Pick one of the labels for the text.
+   *
+   * @param labelSet the id of the label set the labels come from, whose learned examples a model
+   *     may use too; null for labels a task names itself
+   */
+  record Classify(String text, List<LabelExamples> labels, String labelSet, CallSite site)
+      implements ModelTask {
     public Classify {
       labels = List.copyOf(labels);
+    }
+
+    public Classify(String text, List<LabelExamples> labels, CallSite site) {
+      this(text, labels, null, site);
     }
   }
 

@@ -53,7 +53,7 @@ final class EngineClient {
   record Answer(int status, String body, JsonNode json) {}
 
   /**
-   * Sends {@code body} as JSON to {@code path} under {@code /api}.
+   * Sends {@code body} as JSON (none when null) to {@code path} under {@code /api}.
    *
    * @throws EngineUnreachable when the request could not be sent or no answer came
    */
@@ -63,7 +63,11 @@ final class EngineClient {
             .timeout(timeout)
             .header("Authorization", authorization)
             .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(write(body)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(write(body)))
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

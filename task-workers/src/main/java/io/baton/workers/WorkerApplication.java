@@ -1,7 +1,9 @@
 package io.baton.workers;
 
+import io.baton.models.LearnedExamples;
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -59,16 +61,26 @@ public final class WorkerApplication {
       })
   static class StandaloneWorker {
 
-    /** Without a database of its own, a standalone worker audits model calls through the engine. */
-    @Bean
-    ModelCallLog modelCallLog(WorkerProperties properties) {
+    private static EngineClient engineClient(WorkerProperties properties) {
       if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
         throw new IllegalStateException(
             "a standalone worker needs the engine's REST API: set BATON_WORKERS_BASE_URL,"
                 + " e.g. http://engine:8080/engine-rest");
       }
-      return new RestModelCallLog(
-          new EngineClient(properties.baseUrl(), properties.username(), properties.password()));
+      return new EngineClient(properties.baseUrl(), properties.username(), properties.password());
+    }
+
+    /** Without a database of its own, a standalone worker audits model calls through the engine. */
+    @Bean
+    ModelCallLog modelCallLog(WorkerProperties properties) {
+      return new RestModelCallLog(engineClient(properties));
+    }
+
+    /** The examples learned from reviewers, read from the engine and kept for a short while. */
+    @Bean
+    LearnedExamples learnedExamples(
+        WorkerProperties properties, @Value("${baton.learning.refresh:30s}") Duration refresh) {
+      return new RestLearnedExamples(engineClient(properties), refresh);
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */
