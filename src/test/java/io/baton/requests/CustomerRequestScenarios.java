@@ -85,6 +85,7 @@ abstract class CustomerRequestScenarios {
   void cleanSlate() {
     init(engine);
     jdbc.update("DELETE FROM baton_review_outcome");
+    jdbc.update("DELETE FROM baton_learned_example");
   }
 
   @AfterEach
