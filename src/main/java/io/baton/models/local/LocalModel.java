@@ -47,6 +47,7 @@ public class LocalModel implements Model {
   private final LocalEmbeddings embeddings;
   private final LocalExtractor extractor;
   private final LearnedExamples learned;
+  private final LearnedVectors learnedVectors;
 
   public LocalModel(String name, LocalEmbeddings embeddings) {
     this(name, embeddings, LearnedExamples.NONE);
@@ -57,6 +58,7 @@ public class LocalModel implements Model {
     this.embeddings = embeddings;
     this.extractor = new LocalExtractor(embeddings);
     this.learned = learned;
+    this.learnedVectors = new LearnedVectors(embeddings);
   }
 
   @Override
@@ -83,6 +85,8 @@ public class LocalModel implements Model {
     }
     Embedding query = embeddings.embed(text);
     List<LearnedExample> taught = task.labelSet() == null ? List.of() : learned.of(task.labelSet());
+    Map<Long, Embedding> taughtVectors =
+        task.labelSet() == null ? Map.of() : learnedVectors.of(task.labelSet(), taught);
     List<ScoredExample> scored = new ArrayList<>();
     Map<String, Double> labelScores = new LinkedHashMap<>();
     for (LabelExamples label : labels) {
@@ -94,8 +98,7 @@ public class LocalModel implements Model {
       }
       for (LearnedExample example : taught) {
         if (example.label().equals(label.label())) {
-          double similarity =
-              LocalEmbeddings.similarity(query, embeddings.embedCached(example.text()));
+          double similarity = LocalEmbeddings.similarity(query, taughtVectors.get(example.id()));
           similarities.add(similarity);
           scored.add(
               new ScoredExample(
