@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/learned-examples")
 class LearnedExamplesController {
+
+  private static final Logger log = LoggerFactory.getLogger(LearnedExamplesController.class);
 
   private final LearnedExampleStore store;
   private final LabelSetCatalog labelSets;
@@ -55,6 +59,12 @@ class LearnedExamplesController {
     if (reviewer.isBlank()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the reviewer");
     }
-    return Map.of("reviewer", reviewer, "removed", store.removeByReviewer(reviewer));
+    int removed = store.removeByReviewer(reviewer);
+    log.info(
+        "{} removed the {} learned examples of reviewer {}",
+        identity.getCurrentAuthentication().getUserId(),
+        removed,
+        reviewer);
+    return Map.of("reviewer", reviewer, "removed", removed);
   }
 }
