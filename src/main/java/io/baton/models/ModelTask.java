@@ -10,10 +10,13 @@ public sealed interface ModelTask {
   /**
    * Pick one of the labels for the text.
    *
+   * @param labelSet the id of the label set the labels come from, whose learned examples a model
+   *     may use too; null for labels a task names itself
    * @param context what the process knows from before (such as the subject's earlier cases), sent
    *     with the text to a generative model; empty when there is none
    */
-  record Classify(String text, List<LabelExamples> labels, String context, CallSite site)
+  record Classify(
+      String text, List<LabelExamples> labels, String labelSet, String context, CallSite site)
       implements ModelTask {
     public Classify {
       labels = List.copyOf(labels);
@@ -21,7 +24,7 @@ public sealed interface ModelTask {
     }
 
     public Classify(String text, List<LabelExamples> labels, CallSite site) {
-      this(text, labels, "", site);
+      this(text, labels, null, "", site);
     }
   }
 

@@ -14,6 +14,7 @@ import io.baton.governance.CaseApprovals.Stage;
 import io.baton.governance.DecisionMetrics;
 import io.baton.governance.ElementProperties;
 import io.baton.governance.RoutingFacts;
+import io.baton.learning.ReviewLearning;
 import io.baton.memory.payloads.PayloadViews;
 import io.baton.models.JsonSchemaCheck;
 import java.time.Instant;
@@ -33,10 +34,11 @@ import org.springframework.stereotype.Component;
  * properties. A first review ({@code baton.review.stage} FIRST, the default) checks the decision
  * ({@code reviewDecision} APPROVE, CHANGE_LABEL or REJECT), applies what the reviewer changed,
  * appends an approval bound to the digest of the exact action it allows ({@code
- * baton.review.action}, a tool task of the diagram; without one, the reviewed fields), and stores
- * the first decision on the AI's label as a labelled example. A second review (SECOND) must be by
- * another person and confirm exactly what the first approved. A decision that breaks a rule refuses
- * the completion with a message the reviewer sees, and the task stays open.
+ * baton.review.action}, a tool task of the diagram; without one, the reviewed fields), stores the
+ * first decision on the AI's label as a reviewer outcome, and tells {@link ReviewLearning} of a
+ * corrected label. A second review (SECOND) must be by another person and confirm exactly what the
+ * first approved. A decision that breaks a rule refuses the completion with a message the reviewer
+ * sees, and the task stays open.
  */
 @Component("reviewCompletion")
 public class ReviewCompletion implements TaskListener {
@@ -52,6 +54,7 @@ public class ReviewCompletion implements TaskListener {
   private final SchemaCatalog schemas;
   private final CaseTrail trail;
   private final DecisionMetrics metrics;
+  private final ReviewLearning learning;
   private final ObjectMapper json = new ObjectMapper();
 
   ReviewCompletion(
@@ -63,8 +66,10 @@ public class ReviewCompletion implements TaskListener {
       ActionArguments actions,
       SchemaCatalog schemas,
       CaseTrail trail,
-      DecisionMetrics metrics) {
+      DecisionMetrics metrics,
+      ReviewLearning learning) {
     this.metrics = metrics;
+    this.learning = learning;
     this.outcomes = outcomes;
     this.reviewers = reviewers;
     this.approvals = approvals;
@@ -154,6 +159,36 @@ public class ReviewCompletion implements TaskListener {
       approvals.approve(caseId, Stage.FIRST, reviewer, action, digest(execution, review, action));
     }
     recordOutcome(task, review, decision, aiLabel, correctedLabel, reviewer);
+    learn(task, review, decision, approves, aiLabel, correctedLabel, reviewer);
+  }
+
+  /** A corrected label is kept, and learned once a review that lets the case act approves it. */
+  private void learn(
+      DelegateTask task,
+      ElementProperties review,
+      ReviewDecision decision,
+      boolean approves,
+      Object aiLabel,
+      String correctedLabel,
+      String reviewer) {
+    String caseId = task.getProcessInstanceId();
+    if (decision == ReviewDecision.CHANGE_LABEL) {
+      learning.corrected(task, review, aiLabel, correctedLabel, reviewer);
+    }
+    if (approves) {
+      String labelVariable = review.get("baton.review.label");
+      Object approved =
+          decision == ReviewDecision.CHANGE_LABEL
+              ? correctedLabel
+              : labelVariable == null ? null : task.getVariable(labelVariable);
+      learning.approved(
+          caseId,
+          approved == null ? null : String.valueOf(approved),
+          reviewer,
+          !approvals.fourEyesRequired(caseId));
+    } else if (decision == ReviewDecision.REJECT) {
+      learning.rejected(caseId);
+    }
   }
 
   /** The second approval: another person, exactly what the first approved. */
@@ -195,6 +230,7 @@ public class ReviewCompletion implements TaskListener {
               "stage", "SECOND",
               "reason", text(task.getVariable("rejectReason"))));
       approvals.withdraw(caseId, approver, "rejected at the second approval");
+      learning.rejected(caseId);
       return;
     }
     String digest = digest(task.getExecution(), review, first.actionId());
@@ -206,6 +242,7 @@ public class ReviewCompletion implements TaskListener {
     task.getExecution().setVariable("secondApprovedBy", approver);
     humanDecision(task, approver, Map.of("decision", decision.name(), "stage", "SECOND"));
     approvals.approve(caseId, Stage.SECOND, approver, first.actionId(), digest);
+    learning.approved(caseId, null, approver, true);
   }
 
   /** The trail's record of a review: who decided what at which task (EU AI Act Art. 14). */

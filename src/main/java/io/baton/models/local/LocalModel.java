@@ -7,6 +7,8 @@ import io.baton.models.Classification.ScoredExample;
 import io.baton.models.Draft;
 import io.baton.models.Extraction;
 import io.baton.models.LabelExamples;
+import io.baton.models.LearnedExamples;
+import io.baton.models.LearnedExamples.LearnedExample;
 import io.baton.models.Model;
 import io.baton.models.ModelNotGenerativeException;
 import io.baton.models.ModelTask;
@@ -20,6 +22,10 @@ import java.util.Map;
 
 /**
  * Classifies by the nearest labelled examples and drafts by choosing the closest template.
+ *
+ * <p>The examples of a label are the label set's and those reviewers taught it by correcting
+ * classifications ({@link LearnedExamples}); a learned example shows among the nearest as {@code
+ * learned example #<id>}, never with its text, which is another case's message.
  *
  * <p>A label's score is the mean cosine similarity of its {@value #TOP_K} closest examples. The
  * confidence is the winner's share of a softmax over the label scores; {@value #TEMPERATURE} makes
@@ -40,11 +46,19 @@ public class LocalModel implements Model {
   private final String name;
   private final LocalEmbeddings embeddings;
   private final LocalExtractor extractor;
+  private final LearnedExamples learned;
+  private final LearnedVectors learnedVectors;
 
   public LocalModel(String name, LocalEmbeddings embeddings) {
+    this(name, embeddings, LearnedExamples.NONE);
+  }
+
+  public LocalModel(String name, LocalEmbeddings embeddings, LearnedExamples learned) {
     this.name = name;
     this.embeddings = embeddings;
     this.extractor = new LocalExtractor(embeddings);
+    this.learned = learned;
+    this.learnedVectors = new LearnedVectors(embeddings);
   }
 
   @Override
@@ -70,6 +84,9 @@ public class LocalModel implements Model {
       throw new IllegalArgumentException("classify needs at least one label");
     }
     Embedding query = embeddings.embed(text);
+    List<LearnedExample> taught = task.labelSet() == null ? List.of() : learned.of(task.labelSet());
+    Map<Long, Embedding> taughtVectors =
+        task.labelSet() == null ? Map.of() : learnedVectors.of(task.labelSet(), taught);
     List<ScoredExample> scored = new ArrayList<>();
     Map<String, Double> labelScores = new LinkedHashMap<>();
     for (LabelExamples label : labels) {
@@ -78,6 +95,15 @@ public class LocalModel implements Model {
         double similarity = LocalEmbeddings.similarity(query, embeddings.embedCached(example));
         similarities.add(similarity);
         scored.add(new ScoredExample(label.label(), example, round(similarity)));
+      }
+      for (LearnedExample example : taught) {
+        if (example.label().equals(label.label())) {
+          double similarity = LocalEmbeddings.similarity(query, taughtVectors.get(example.id()));
+          similarities.add(similarity);
+          scored.add(
+              new ScoredExample(
+                  label.label(), "learned example #" + example.id(), round(similarity)));
+        }
       }
       labelScores.put(label.label(), meanOfTop(similarities));
     }

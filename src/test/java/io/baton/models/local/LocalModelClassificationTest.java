@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.connectors.labels.LabelSet;
 import io.baton.connectors.labels.LabelSetCatalog;
+import io.baton.models.CallSite;
 import io.baton.models.Classification;
 import io.baton.models.Draft;
+import io.baton.models.LearnedExamples.LearnedExample;
+import io.baton.models.ModelTask;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,33 @@ class LocalModelClassificationTest {
     assertThat(draft.text()).isEqualTo("Your parcel ships tomorrow.");
     assertThat(draft.generated()).isFalse();
     assertThat(model.generative()).isFalse();
+  }
+
+  @Test
+  void should_classify_with_what_reviewers_taught_the_label_set() {
+    String next = "Selling a fan that rattles and sparks like this cannot be legal, I am unhappy.";
+    List<LearnedExample> taught =
+        List.of(
+            new LearnedExample(
+                41, "COMPLAINT", "It is illegal to sell a heater that overheats like this one."),
+            new LearnedExample(
+                42, "COMPLAINT", "Selling a toaster with exposed wires should be against the law."),
+            new LearnedExample(43, "NOT_A_LABEL_ANY_MORE", "ignored: the label set lost it"));
+    LocalModel learning = new LocalModel("local", new LocalEmbeddings(), set -> taught);
+
+    assertThat(classify(model, next, "customer-intents").label()).isEqualTo("LEGAL");
+    Classification learned = classify(learning, next, "customer-intents");
+    assertThat(learned.label()).isEqualTo("COMPLAINT");
+    assertThat(learned.nearest().get(0).text())
+        .as("shown by its key: its text is another case's message")
+        .startsWith("learned example #4");
+    assertThat(classify(learning, next, null).label())
+        .as("labels a task names itself have no learned examples")
+        .isEqualTo("LEGAL");
+  }
+
+  private static Classification classify(LocalModel model, String text, String labelSet) {
+    return model.classify(
+        new ModelTask.Classify(text, intents.examples(), labelSet, "", CallSite.NONE));
   }
 }

@@ -56,12 +56,12 @@ final class EngineClient {
   record Answer(int status, String body, JsonNode json) {}
 
   /**
-   * Sends {@code body} as JSON to {@code path} under {@code /api}.
+   * Sends {@code body} as JSON (none when null) to {@code path} under {@code /api}.
    *
    * @throws EngineUnreachable when the request could not be sent or no answer came
    */
   Answer send(String method, String path, Object body, Duration timeout) {
-    return send(method, path, "application/json", write(body), timeout);
+    return send(method, path, "application/json", body == null ? null : write(body), timeout);
   }
 
   /** Sends {@code text} as it is (none when null) to {@code path} under {@code /api}. */

@@ -1,10 +1,12 @@
 package io.baton.workers;
 
 import io.baton.connectors.memory.MemoryStore;
+import io.baton.models.LearnedExamples;
 import io.baton.models.ModelCallLog;
 import io.baton.models.chat.ChatHttp;
 import io.baton.payloads.PayloadProperties;
 import io.baton.payloads.Payloads;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -92,6 +94,13 @@ public final class WorkerApplication {
           new RestPayloadStore(
               new EngineClient(properties.baseUrl(), properties.username(), properties.password())),
           payloads);
+    }
+
+    /** The examples learned from reviewers, read from the engine and kept for a short while. */
+    @Bean
+    LearnedExamples learnedExamples(
+        WorkerProperties properties, @Value("${baton.learning.refresh:30s}") Duration refresh) {
+      return new RestLearnedExamples(engine(properties), refresh);
     }
 
     /** Health for anyone; metrics for the holder of the scrape token. */

@@ -3,6 +3,7 @@ package io.baton.workers;
 import static io.baton.support.ProcessInstances.awaitWaitingAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.learning.LearningScenarios;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,12 +36,29 @@ abstract class StandaloneWorkerChecks {
         runtime.startProcessInstanceByKey(
             "customer-request",
             Map.of("message", "I forgot my password, help", "customerId", "C-9"));
+    // what reviewers taught: the worker reads it from the engine, having no database
+    jdbc.update("DELETE FROM baton_learned_example");
+    for (String corrected : LearningScenarios.CORRECTED) {
+      jdbc.update(
+          "INSERT INTO baton_learned_example (label_set, label, ai_label, example_text, status,"
+              + " corrected_by, corrected_at, approved_by, learned_at, process_instance_id)"
+              + " VALUES ('customer-intents', 'COMPLAINT', 'LEGAL', ?, 'LEARNED', 'supervisor',"
+              + " CURRENT_TIMESTAMP, 'reviewer', CURRENT_TIMESTAMP, 'earlier-case')",
+          corrected);
+    }
 
     try (ConfigurableApplicationContext worker =
         WorkerApplication.start(
             TestWorkers.argsWithManagementPort(
                 port, "worker-dev-only", "--baton.workers.metrics-token=scrape-me"))) {
       awaitWaitingAt(pi, "send-reply");
+      ProcessInstance learned =
+          runtime.startProcessInstanceByKey(
+              "customer-request", Map.of("message", LearningScenarios.NEXT, "customerId", "C-10"));
+      awaitWaitingAt(learned, "review-ai-suggestion");
+      assertThat(runtime.getVariable(learned.getId(), "intent"))
+          .as("classified with the examples learned from reviewers (LEGAL without them)")
+          .isEqualTo("COMPLAINT");
 
       // its management port: health for anyone, metrics for the holder of the scrape token
       String management =
@@ -75,11 +93,12 @@ abstract class StandaloneWorkerChecks {
           .contains(
               "baton_connector_tasks_seconds_count{outcome=\"complete\",topic=\"baton.draft-reply\"")
           .containsPattern(
-              "baton_model_calls_seconds_count\\{model=\"[a-z-]+\",outcome=\"OK\",provider=\"local\",task=\"draft\"\\} 1")
+              "baton_model_calls_seconds_count\\{model=\"[a-z-]+\",outcome=\"OK\",provider=\"local\",task=\"draft\"\\} 2")
           .contains("baton_worker_in_flight{topic=\"baton.classify\"");
     }
 
     assertThat(runtime.getVariable(pi.getId(), "intent")).isEqualTo("PASSWORD_RESET");
+    jdbc.update("DELETE FROM baton_learned_example");
     assertThat(runtime.getVariable(pi.getId(), "reply")).asString().contains("C-9");
     assertThat(
             jdbc.queryForList(

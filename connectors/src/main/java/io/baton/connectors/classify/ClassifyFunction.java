@@ -61,9 +61,12 @@ public class ClassifyFunction implements ConnectorFunction<ClassifyRequest, Clas
             : LabelSet.of(request.labels());
     List<LabelExamples> labels = labelSet.examples();
     Model model = models.get(request.model());
+    // a label set's id lets the local model add what reviewers taught it; ad-hoc labels have none
+    String learnedFrom = request.labels() == null ? labelSet.id() : null;
     return model
         .classifyAsync(
-            new ModelTask.Classify(request.text(), labels, request.context(), context.callSite()),
+            new ModelTask.Classify(
+                request.text(), labels, learnedFrom, request.context(), context.callSite()),
             executor)
         .thenApply(classification -> result(request, labelSet, classification));
   }

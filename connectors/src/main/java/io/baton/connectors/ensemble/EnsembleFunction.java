@@ -120,7 +120,12 @@ public class EnsembleFunction implements ConnectorFunction<EnsembleRequest, Ense
                 models
                     .get(name)
                     .classifyAsync(
-                        new ModelTask.Classify(request.text(), labels, context.callSite()),
+                        new ModelTask.Classify(
+                            request.text(),
+                            labels,
+                            request.labels() == null ? request.labelSet() : null,
+                            "",
+                            context.callSite()),
                         executor))
         .handle(
             (classification, error) -> {
