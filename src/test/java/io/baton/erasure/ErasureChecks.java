@@ -82,6 +82,13 @@ public abstract class ErasureChecks {
                 null,
                 Instant.now(),
                 new float[] {1, 0, 0})));
+    jdbc.update(
+        "INSERT INTO baton_payload (id, process_instance_id, subject_key, subject, kind, content,"
+            + " size_bytes, sha256, created_at, expires_at) VALUES (?, ?, 'customerId', ?, 'text',"
+            + " 'a long letter from the customer', 31, 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        "p-" + customer,
+        answered.getId(),
+        customer);
     String request = request(customer, "Art. 17 request 2026-118");
 
     assertThat(erase("reviewer", request).getStatusCode().value()).isEqualTo(403);
@@ -98,6 +105,13 @@ public abstract class ErasureChecks {
 
     decide(open, "reviewer", "reviewDecision", "REJECT", "rejectReason", "not returned yet");
     awaitEnded(open);
+    jdbc.update(
+        "INSERT INTO baton_learned_example (label_set, label, ai_label, example_text, status,"
+            + " corrected_by, corrected_at, process_instance_id, subject_key) VALUES"
+            + " ('customer-intents', 'COMPLAINT', 'LEGAL', 'the customer wrote this', 'LEARNED',"
+            + " 'supervisor', CURRENT_TIMESTAMP, ?, ?)",
+        answered.getId(),
+        customer);
     ResponseEntity<String> done = erase("privacy", request);
     assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
     JsonNode report = json.readTree(done.getBody());
@@ -107,6 +121,8 @@ public abstract class ErasureChecks {
     assertThat(report.at("/erased/trailPayloads").asInt()).isPositive();
     assertThat(report.at("/erased/caseRecords").asInt()).isPositive();
     assertThat(report.at("/erased/memoryEntries").asInt()).isEqualTo(1);
+    assertThat(report.at("/erased/payloads").asInt()).isEqualTo(1);
+    assertThat(report.at("/erased/learnedExamples").asInt()).isEqualTo(1);
 
     // a search afterwards finds nothing of the customer
     assertThat(casesInHistory()).isZero();
@@ -131,6 +147,8 @@ public abstract class ErasureChecks {
             "baton_audit_entry WHERE payload",
             "baton_review_outcome WHERE input_text",
             "baton_reply_outbox WHERE reply_text",
+            "baton_payload WHERE subject",
+            "baton_learned_example WHERE subject_key",
             "baton_erasure WHERE erased || reason")) {
       assertThat(
               jdbc.queryForObject(
