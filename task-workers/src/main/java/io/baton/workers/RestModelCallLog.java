@@ -21,9 +21,6 @@ import java.util.List;
  */
 final class RestModelCallLog implements ModelCallLog {
 
-  private static final int ATTEMPTS = 3;
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
   /** The most items one batch carries; the engine takes up to 500. */
   private static final int MAX_BATCH = 200;
 
@@ -91,33 +88,11 @@ final class RestModelCallLog implements ModelCallLog {
   }
 
   private JsonNode sendBatch(String path, List<?> items, String what) {
-    EngineClient.Answer answer = sendKeptOnce(path, items, what);
+    EngineClient.Answer answer = engine.postKeptOnce(path, items, what);
     if (answer.status() != 200 || !answer.json().isArray()) {
       throw refused(what + " (" + items.size() + " in a batch)", answer);
     }
     return answer.json();
-  }
-
-  /** Sends a request the engine keeps once, again when no answer or a server error came back. */
-  private EngineClient.Answer sendKeptOnce(String path, Object body, String what) {
-    RuntimeException unreachable = null;
-    EngineClient.Answer answer = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        answer = engine.send("POST", path, body, TIMEOUT);
-        if (answer.status() < 500) {
-          return answer;
-        }
-      } catch (EngineClient.EngineUnreachable e) {
-        unreachable = e;
-      }
-    }
-    if (answer != null) {
-      return answer;
-    }
-    throw new IllegalStateException(
-        "cannot %s at %s: %s".formatted(what, engine.url(path), unreachable.getMessage()),
-        unreachable);
   }
 
   private IllegalStateException refused(String what, EngineClient.Answer answer) {
