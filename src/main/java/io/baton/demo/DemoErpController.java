@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A stand-in ERP for the demo run: it takes the reroute of a shipment ({@code PUT
- * /demo/erp/shipments/{id}/reroute}) and lists what it took ({@code GET /demo/erp/shipments}). Like
+ * /demo/erp/shipments/{id}/reroute}) and the refund of an order ({@code POST
+ * /demo/erp/orders/{id}/refunds}), and lists what it took ({@code GET /demo/erp/shipments}). Like
  * a real system it has its own credentials, a bearer token ({@code baton.demo.erp.token}), and it
  * applies each {@code Idempotency-Key} once: a repeated request answers what the first did.
  */
@@ -51,6 +53,25 @@ class DemoErpController {
       return problem(HttpStatus.UNPROCESSABLE_ENTITY, "a reroute needs an option");
     }
     return ResponseEntity.ok(ledger.apply(shipmentId, idempotencyKey, body, Instant.now()));
+  }
+
+  /** A refund of an order, as the agents' issue-refund tool asks for it after approval. */
+  @PostMapping("/orders/{orderId}/refunds")
+  ResponseEntity<Object> refund(
+      @RequestHeader(name = "Authorization", required = false) String authorization,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @PathVariable String orderId,
+      @RequestBody(required = false) Map<String, Object> body) {
+    if (!authorized(authorization)) {
+      return unauthorized();
+    }
+    if (!orderId.matches("O-[0-9]{1,12}")) {
+      return problem(HttpStatus.NOT_FOUND, "no order " + orderId);
+    }
+    if (body == null || !(body.get("amount") instanceof Number amount) || amount.doubleValue() <= 0) {
+      return problem(HttpStatus.UNPROCESSABLE_ENTITY, "a refund needs an amount above zero");
+    }
+    return ResponseEntity.ok(ledger.apply("refund:" + orderId, idempotencyKey, body, Instant.now()));
   }
 
   @GetMapping("/shipments")

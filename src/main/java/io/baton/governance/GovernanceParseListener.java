@@ -23,7 +23,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * rule task with the property {@value #ROUTING} gets {@code ${routingInputs}} at its start and
  * {@code ${routingPolicy}} at its end; a user task with {@value #REVIEW_STAGE} gets {@code
  * ${reviewForm}} when it is created and {@code ${reviewCompletion}} when it is completed; a Baton
- * connector task gets {@code ${connectorResultTrail}} at its end.
+ * connector task gets {@code ${connectorResultTrail}} at its end; an agent task (topic {@code
+ * baton.agent}) gets {@code ${agentAllowList}} at its start.
  */
 class GovernanceParseListener extends AbstractBpmnParseListener {
 
@@ -51,6 +52,10 @@ class GovernanceParseListener extends AbstractBpmnParseListener {
         && topic.startsWith("baton.")) {
       activity.addBuiltInListener(
           ExecutionListener.EVENTNAME_END, executionListener("connectorResultTrail"));
+    }
+    if ("baton.agent".equals(topic)) {
+      activity.addBuiltInListener(
+          ExecutionListener.EVENTNAME_START, executionListener("agentAllowList"));
     }
   }
 

@@ -22,6 +22,14 @@ public interface AsyncModel extends Model {
   CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor);
 
   @Override
+  CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor);
+
+  @Override
+  default AgentTurn converse(ModelTask.Converse task) {
+    return Completions.join(converseAsync(task, Completions.CALLER));
+  }
+
+  @Override
   default Classification classify(ModelTask.Classify task) {
     return Completions.join(classifyAsync(task, Completions.CALLER));
   }

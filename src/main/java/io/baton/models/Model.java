@@ -40,6 +40,15 @@ public interface Model {
   Answer ask(ModelTask.Ask task);
 
   /**
+   * Takes one turn of an agent conversation: tool calls, or a final answer.
+   *
+   * @throws ModelNotGenerativeException when the model cannot write text or call tools
+   */
+  default AgentTurn converse(ModelTask.Converse task) {
+    throw new ModelNotGenerativeException(name(), "take the turn of an agent");
+  }
+
+  /**
    * The most tokens the prompt of {@code task} can count when it is sent, so that a priced call's
    * worst-case cost can be reserved before it is made. A model that cannot tell cannot be priced.
    */
@@ -64,6 +73,10 @@ public interface Model {
 
   default CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
     return CompletableFuture.supplyAsync(() -> ask(task), executor);
+  }
+
+  default CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> converse(task), executor);
   }
 
   default Classification classify(String text, List<LabelExamples> labels) {

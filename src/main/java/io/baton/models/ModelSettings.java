@@ -63,13 +63,13 @@ public record ModelSettings(
     return timeout == null ? DEFAULT_TIMEOUT : timeout;
   }
 
-  /** The price of a call's tokens, zero where no price is configured. */
   /** Whether calls cost anything: a price per input or output token above zero. */
   public boolean priced() {
     return (pricePerInputToken != null && pricePerInputToken.signum() > 0)
         || (pricePerOutputToken != null && pricePerOutputToken.signum() > 0);
   }
 
+  /** The price of a call's tokens, zero where no price is configured. */
   public BigDecimal cost(Usage usage) {
     BigDecimal in = pricePerInputToken == null ? BigDecimal.ZERO : pricePerInputToken;
     BigDecimal out = pricePerOutputToken == null ? BigDecimal.ZERO : pricePerOutputToken;

@@ -59,4 +59,17 @@ public sealed interface ModelTask {
 
   /** Answer a rendered prompt. */
   record Ask(RenderedPrompt prompt, CallSite site) implements ModelTask {}
+
+  /**
+   * Take the next turn of a tool-calling agent: the opening prompt (the agent's instructions and
+   * goal), the conversation since, and the tools it may call.
+   */
+  record Converse(
+      RenderedPrompt prompt, List<AgentMessage> messages, List<ToolSpec> tools, CallSite site)
+      implements ModelTask {
+    public Converse {
+      messages = List.copyOf(messages);
+      tools = List.copyOf(tools);
+    }
+  }
 }

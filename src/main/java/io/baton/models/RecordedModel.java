@@ -106,6 +106,22 @@ final class RecordedModel implements AsyncModel {
         Answer::text);
   }
 
+  @Override
+  public CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    return call(
+        "converse",
+        task,
+        task.prompt().system() + task.prompt().user() + task.messages() + task.tools(),
+        () ->
+            delegate
+                .converseAsync(task, executor)
+                .thenApply(turn -> turn.costing(settings.cost(turn.usage()))),
+        executor,
+        AgentTurn::usage,
+        AgentTurn::prompt,
+        turn -> turn.isFinal() ? turn.text() : "tool calls: " + turn.toolCalls());
+  }
+
   /**
    * Makes the call once its model's rate window has room for it and its worst-case cost is reserved
    * against the case's budgets, on {@code executor} (both are kept in a database or through an
@@ -242,7 +258,9 @@ final class RecordedModel implements AsyncModel {
                 PromptRef failedPrompt =
                     unusable != null && unusable.prompt() != null
                         ? unusable.prompt()
-                        : task instanceof ModelTask.Ask ask ? ask.prompt().ref() : null;
+                        : task instanceof ModelTask.Ask ask
+                            ? ask.prompt().ref()
+                            : task instanceof ModelTask.Converse turn ? turn.prompt().ref() : null;
                 record(
                     callId,
                     kind,

@@ -96,6 +96,16 @@ final class TracedModel implements AsyncModel {
         });
   }
 
+  @Override
+  public CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    return traced(
+        "converse",
+        task,
+        () -> delegate.converseAsync(task, executor),
+        AgentTurn::usage,
+        AgentTurn::prompt);
+  }
+
   private static void describe(Span span, Usage usage, PromptRef prompt) {
     if (usage != null) {
       GenAiTracing.usage(span, usage.inputTokens(), usage.outputTokens());

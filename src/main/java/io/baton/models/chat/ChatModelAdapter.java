@@ -3,6 +3,7 @@ package io.baton.models.chat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -12,6 +13,8 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
+import io.baton.models.AgentMessage;
+import io.baton.models.AgentTurn;
 import io.baton.models.Answer;
 import io.baton.models.AsyncModel;
 import io.baton.models.Classification;
@@ -24,9 +27,10 @@ import io.baton.models.ModelUnavailableException;
 import io.baton.models.Pseudonyms;
 import io.baton.models.RenderedPrompt;
 import io.baton.models.StrictJson;
+import io.baton.models.ToolCall;
+import io.baton.models.ToolSpec;
 import io.baton.models.Usage;
 import io.baton.models.prompts.PromptCatalog;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +176,47 @@ public final class ChatModelAdapter implements AsyncModel {
                     }));
   }
 
+  @Override
+  public CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    Pseudonyms pseudonyms = new Pseudonyms();
+    ChatRequest request =
+        ChatRequest.builder()
+            .messages(conversation(task, pseudonyms))
+            .toolSpecifications(task.tools().stream().map(AgentTools::specification).toList())
+            .maxOutputTokens(maxTokens)
+            .build();
+    return send(request, pseudonyms)
+        .thenApply(
+            reply ->
+                priced(
+                    reply,
+                    task.prompt(),
+                    () -> {
+                      if (reply.toolCalls().isEmpty()
+                          && (reply.text() == null || reply.text().isBlank())) {
+                        throw new ModelOutputException(
+                            name, "answered neither text nor tool calls");
+                      }
+                      return new AgentTurn(
+                          reply.text(),
+                          reply.toolCalls(),
+                          name,
+                          reply.usage(),
+                          task.prompt().ref(),
+                          null);
+                    }));
+  }
+
+  /** The opening prompt, then the conversation since, as langchain4j messages. */
+  private List<ChatMessage> conversation(ModelTask.Converse task, Pseudonyms pseudonyms) {
+    UnaryOperator<String> outbound = pseudonymize ? pseudonyms::hide : UnaryOperator.identity();
+    List<ChatMessage> messages = new ArrayList<>(messages(task.prompt(), pseudonyms));
+    for (AgentMessage message : task.messages()) {
+      messages.add(AgentTools.chatMessage(message, outbound));
+    }
+    return messages;
+  }
+
   private CompletableFuture<Reply> send(RenderedPrompt prompt) {
     // personal data stays here: the provider sees placeholders, the answer gets the values back
     Pseudonyms pseudonyms = new Pseudonyms();
@@ -180,12 +225,16 @@ public final class ChatModelAdapter implements AsyncModel {
     if (prompt.json() && jsonMode) {
       request.responseFormat(ResponseFormat.JSON);
     }
+    return send(request.build(), pseudonyms);
+  }
+
+  private CompletableFuture<Reply> send(ChatRequest request, Pseudonyms pseudonyms) {
     CompletableFuture<Reply> reply = new CompletableFuture<>();
     // langchain4j sends on this thread; the call notes the provider's Retry-After, if any
     RetryAfterCapture.Call call = RetryAfterCapture.begin();
     try {
       chat.chat(
-          request.build(),
+          request,
           new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partialResponse) {
@@ -204,8 +253,7 @@ public final class ChatModelAdapter implements AsyncModel {
                         call.retryAfter(),
                         null));
               } else {
-                Reply answer = reply(response);
-                reply.complete(new Reply(pseudonyms.restore(answer.text()), answer.usage()));
+                reply.complete(reply(response).restored(pseudonyms));
               }
             }
 
@@ -292,12 +340,17 @@ public final class ChatModelAdapter implements AsyncModel {
   @Override
   public long promptTokenBound(ModelTask task) {
     long bound = FRAMING_TOKENS;
+    if (task instanceof ModelTask.Converse converse) {
+      for (ChatMessage message : conversation(converse, new Pseudonyms())) {
+        bound += AgentTools.bytes(message) + FRAMING_TOKENS;
+      }
+      for (ToolSpec tool : converse.tools()) {
+        bound += AgentTools.bytes(tool) + FRAMING_TOKENS;
+      }
+      return bound;
+    }
     for (ChatMessage message : messages(prompt(task), new Pseudonyms())) {
-      String text =
-          message instanceof SystemMessage system
-              ? system.text()
-              : ((UserMessage) message).singleText();
-      bound += text.getBytes(StandardCharsets.UTF_8).length + FRAMING_TOKENS;
+      bound += AgentTools.bytes(message) + FRAMING_TOKENS;
     }
     return bound;
   }
@@ -322,7 +375,15 @@ public final class ChatModelAdapter implements AsyncModel {
         tokens == null
             ? Usage.NONE
             : new Usage(orZero(tokens.inputTokenCount()), orZero(tokens.outputTokenCount()));
-    return new Reply(response.aiMessage() == null ? null : response.aiMessage().text(), usage);
+    AiMessage message = response.aiMessage();
+    return new Reply(
+        message == null ? null : message.text(),
+        message == null || !message.hasToolExecutionRequests()
+            ? List.of()
+            : message.toolExecutionRequests().stream()
+                .map(call -> new ToolCall(call.id(), call.name(), call.arguments()))
+                .toList(),
+        usage);
   }
 
   private JsonNode jsonObject(String text) {
@@ -343,5 +404,17 @@ public final class ChatModelAdapter implements AsyncModel {
     return count == null ? 0 : count;
   }
 
-  private record Reply(String text, Usage usage) {}
+  private record Reply(String text, List<ToolCall> toolCalls, Usage usage) {
+
+    Reply restored(Pseudonyms pseudonyms) {
+      return new Reply(
+          pseudonyms.restore(text),
+          toolCalls.stream()
+              .map(
+                  call ->
+                      new ToolCall(call.id(), call.name(), pseudonyms.restore(call.arguments())))
+              .toList(),
+          usage);
+    }
+  }
 }

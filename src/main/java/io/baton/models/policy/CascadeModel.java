@@ -1,5 +1,6 @@
 package io.baton.models.policy;
 
+import io.baton.models.AgentTurn;
 import io.baton.models.Answer;
 import io.baton.models.AsyncModel;
 import io.baton.models.Classification;
@@ -79,6 +80,14 @@ public final class CascadeModel implements AsyncModel {
     return escalate(
         model -> model.askAsync(task, executor),
         answer -> !task.prompt().json() || JsonSchemaCheck.problems(answer.text(), "{}").isEmpty());
+  }
+
+  /**
+   * Each turn of an agent goes up the cascade like an answer: a tier that cannot take it passes.
+   */
+  @Override
+  public CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    return escalate(model -> model.converseAsync(task, executor), turn -> true);
   }
 
   private <T> CompletionStage<T> escalate(

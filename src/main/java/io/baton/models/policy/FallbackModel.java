@@ -1,5 +1,6 @@
 package io.baton.models.policy;
 
+import io.baton.models.AgentTurn;
 import io.baton.models.Answer;
 import io.baton.models.AsyncModel;
 import io.baton.models.BudgetExceededException;
@@ -70,6 +71,11 @@ public final class FallbackModel implements AsyncModel {
   @Override
   public CompletionStage<Answer> askAsync(ModelTask.Ask task, Executor executor) {
     return first(model -> model.askAsync(task, executor));
+  }
+
+  @Override
+  public CompletionStage<AgentTurn> converseAsync(ModelTask.Converse task, Executor executor) {
+    return first(model -> model.converseAsync(task, executor));
   }
 
   private <T> CompletionStage<T> first(Function<Model, CompletionStage<T>> call) {

@@ -77,6 +77,7 @@ class ElementTemplateGoldenTest {
           entry("io.baton.ensemble", EnsembleFunction.class),
           entry("io.baton.extract", ExtractFunction.class),
           entry("io.baton.guard", GuardFunction.class),
+          entry("io.baton.agent", io.baton.connectors.agent.AgentFunction.class),
           entry("io.baton.http", HttpFunction.class),
           entry("io.baton.kafka-publish", KafkaPublishFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
