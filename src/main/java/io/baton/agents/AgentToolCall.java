@@ -76,7 +76,7 @@ public class AgentToolCall implements DelegateVariableMapping {
     ObjectNode result = StrictJson.MAPPER.createObjectNode();
     List<String> names =
         call.process().equals(AgentTool.MCP_CALL_PROCESS)
-            ? List.of("result", "isError")
+            ? List.of("result", "isError", "reviewDecision")
             : processTools.resultVariables(call.process());
     for (String name : names) {
       result.set(name, json(subInstance.getVariable(name)));

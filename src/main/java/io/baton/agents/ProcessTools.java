@@ -6,7 +6,10 @@ import io.baton.connectors.extract.SchemaCatalog;
 import io.baton.governance.ElementProperties;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.stereotype.Component;
@@ -26,15 +29,21 @@ class ProcessTools implements AgentToolSource {
   static final String RESULT = "baton.tool.result";
 
   private final RepositoryService repository;
+  private final IdentityService identity;
   private final SchemaCatalog schemas;
 
-  ProcessTools(RepositoryService repository, SchemaCatalog schemas) {
+  ProcessTools(RepositoryService repository, IdentityService identity, SchemaCatalog schemas) {
     this.repository = repository;
+    this.identity = identity;
     this.schemas = schemas;
   }
 
   @Override
   public List<AgentTool> tools() {
+    return asEngine(this::deployedTools);
+  }
+
+  private List<AgentTool> deployedTools() {
     List<AgentTool> tools = new ArrayList<>();
     for (ProcessDefinition definition :
         repository.createProcessDefinitionQuery().latestVersion().active().list()) {
@@ -56,13 +65,30 @@ class ProcessTools implements AgentToolSource {
 
   /** The names of the variables a tool process returns as its result. */
   List<String> resultVariables(String processKey) {
-    ProcessDefinition definition =
-        repository
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(processKey)
-            .latestVersion()
-            .singleResult();
-    return definition == null ? List.of() : properties(definition).list(RESULT);
+    return asEngine(
+        () -> {
+          ProcessDefinition definition =
+              repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(processKey)
+                  .latestVersion()
+                  .singleResult();
+          return definition == null ? List.<String>of() : properties(definition).list(RESULT);
+        });
+  }
+
+  /**
+   * Reads the deployed diagrams as the engine: an agent's tools are resolved while a worker
+   * completes a task, and the worker's account may not read diagrams.
+   */
+  private <T> T asEngine(Supplier<T> read) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return read.get();
+    } finally {
+      identity.setAuthentication(caller);
+    }
   }
 
   private ElementProperties properties(ProcessDefinition definition) {

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A stand-in ERP for the demo run: it takes the reroute of a shipment ({@code PUT
  * /demo/erp/shipments/{id}/reroute}) and the refund of an order ({@code POST
- * /demo/erp/orders/{id}/refunds}), and lists what it took ({@code GET /demo/erp/shipments}). Like
- * a real system it has its own credentials, a bearer token ({@code baton.demo.erp.token}), and it
+ * /demo/erp/orders/{id}/refunds}), and lists what it took ({@code GET /demo/erp/shipments}). Like a
+ * real system it has its own credentials, a bearer token ({@code baton.demo.erp.token}), and it
  * applies each {@code Idempotency-Key} once: a repeated request answers what the first did.
  */
 @RestController
@@ -68,10 +68,13 @@ class DemoErpController {
     if (!orderId.matches("O-[0-9]{1,12}")) {
       return problem(HttpStatus.NOT_FOUND, "no order " + orderId);
     }
-    if (body == null || !(body.get("amount") instanceof Number amount) || amount.doubleValue() <= 0) {
+    if (body == null
+        || !(body.get("amount") instanceof Number amount)
+        || amount.doubleValue() <= 0) {
       return problem(HttpStatus.UNPROCESSABLE_ENTITY, "a refund needs an amount above zero");
     }
-    return ResponseEntity.ok(ledger.apply("refund:" + orderId, idempotencyKey, body, Instant.now()));
+    return ResponseEntity.ok(
+        ledger.apply("refund:" + orderId, idempotencyKey, body, Instant.now()));
   }
 
   @GetMapping("/shipments")

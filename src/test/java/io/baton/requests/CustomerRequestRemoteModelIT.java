@@ -10,6 +10,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import io.baton.agents.AgentLoopChecks;
+import io.baton.agents.ComplexComplaintChecks;
+import io.baton.agents.RefundStandIn;
 import io.baton.connectors.email.EmailFunction;
 import io.baton.connectors.email.MailDelivery;
 import io.baton.models.simulator.Match;
@@ -46,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CustomerRequestRemoteModelIT {
 
   private static final OpenAiSimulator SIMULATOR = new OpenAiSimulator().requireApiKey("k").start();
+  private static final RefundStandIn ERP = RefundStandIn.start();
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -74,11 +78,13 @@ class CustomerRequestRemoteModelIT {
     // tokens) is about 0.023 and it costs about 0.006: the first fits the process's budget for the
     // day, then the second's worst case does not
     registry.add("baton.budgets.per-process-per-day.budget-test", () -> "0.025");
+    registry.add("baton.tools.http.erp.base-url", ERP::url);
   }
 
   @AfterAll
   static void stop() {
     SIMULATOR.close();
+    ERP.stop();
   }
 
   @Test
@@ -266,5 +272,35 @@ class CustomerRequestRemoteModelIT {
         .moveToActivity("second")
         .endEvent("done")
         .done();
+  }
+
+  /** Agents whose loop is drawn in BPMN, in this context (the simulator as model smart). */
+  @Nested
+  class Agents extends AgentLoopChecks {
+
+    @Override
+    protected OpenAiSimulator simulator() {
+      return SIMULATOR;
+    }
+
+    @Override
+    protected RefundStandIn erp() {
+      return ERP;
+    }
+  }
+
+  /** complex-complaint, the multi-agent demo, in this context. */
+  @Nested
+  class ComplexComplaint extends ComplexComplaintChecks {
+
+    @Override
+    protected OpenAiSimulator simulator() {
+      return SIMULATOR;
+    }
+
+    @Override
+    protected RefundStandIn erp() {
+      return ERP;
+    }
   }
 }

@@ -1,7 +1,7 @@
 package io.baton.models.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -9,14 +9,15 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import io.baton.models.AgentMessage;
 import io.baton.models.StrictJson;
 import io.baton.models.ToolCall;
 import io.baton.models.ToolSpec;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Agent conversations in langchain4j's terms: tools as specifications, turns as messages. */
@@ -24,26 +25,42 @@ final class AgentTools {
 
   private AgentTools() {}
 
-  /** The tool as the provider is told of it; its schema must describe a JSON object. */
+  /**
+   * The tool as the provider is told of it: its schema must describe a JSON object, whose
+   * properties go to the provider as they are written.
+   */
   static ToolSpecification specification(ToolSpec tool) {
-    Map<String, Object> schema;
+    JsonNode schema;
     try {
-      schema =
-          StrictJson.MAPPER.readValue(
-              tool.parametersSchema(), new TypeReference<Map<String, Object>>() {});
+      schema = StrictJson.MAPPER.readTree(tool.parametersSchema());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "the input schema of tool '%s' is not JSON: %s"
               .formatted(tool.name(), e.getOriginalMessage()));
     }
-    if (!(JsonSchemaElementJsonUtils.fromMap(schema) instanceof JsonObjectSchema parameters)) {
+    if (schema == null || !"object".equals(schema.path("type").asText())) {
       throw new IllegalArgumentException(
-          "the input schema of tool '%s' must describe a JSON object".formatted(tool.name()));
+          "the input schema of tool '%s' must describe a JSON object (\"type\": \"object\")"
+              .formatted(tool.name()));
+    }
+    JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            property ->
+                parameters.addProperty(
+                    property.getKey(), JsonRawSchema.from(property.getValue().toString())));
+    List<String> required = new ArrayList<>();
+    schema.path("required").forEach(name -> required.add(name.asText()));
+    parameters.required(required);
+    if (schema.has("additionalProperties")) {
+      parameters.additionalProperties(schema.path("additionalProperties").asBoolean(true));
     }
     return ToolSpecification.builder()
         .name(tool.name())
         .description(tool.description())
-        .parameters(parameters)
+        .parameters(parameters.build())
         .build();
   }
 

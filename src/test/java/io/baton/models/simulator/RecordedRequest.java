@@ -57,6 +57,11 @@ public record RecordedRequest(
     return "";
   }
 
+  /** The content of the last message of any role, or "" when there is none. */
+  public String lastMessage() {
+    return messages.isEmpty() ? "" : messages.get(messages.size() - 1).content();
+  }
+
   /** Content is a string, or an array of parts of which the text parts count. */
   private static String text(JsonNode content) {
     if (!content.isArray()) {

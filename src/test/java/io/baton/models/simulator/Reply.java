@@ -1,14 +1,22 @@
 package io.baton.models.simulator;
 
 import java.time.Duration;
+import java.util.List;
 
 /** What the simulator sends back when a rule is chosen. */
-sealed interface Reply {
+public sealed interface Reply {
 
-  /** A chat completion; {@code content} is null when the model calls a tool instead. */
-  record Completion(String content, ToolCall toolCall, String finishReason) implements Reply {}
+  /** A chat completion; {@code content} is null when the model calls tools instead. */
+  record Completion(String content, List<ToolCall> toolCalls, String finishReason)
+      implements Reply {
 
-  record ToolCall(String name, String arguments) {}
+    public Completion {
+      toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+  }
+
+  /** A tool call the simulated model makes: the tool's name and its arguments as JSON text. */
+  public record ToolCall(String name, String arguments) {}
 
   /** An HTTP error with an OpenAI-style error body; 429 and 503 carry {@code Retry-After}. */
   record Failure(int status, Duration retryAfter) implements Reply {}

@@ -36,13 +36,16 @@ final class Responses {
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
     message.put("content", reply.content());
-    if (reply.toolCall() != null) {
-      ObjectNode call = message.putArray("tool_calls").addObject();
-      call.put("id", "call_sim_" + id);
-      call.put("type", "function");
-      call.putObject("function")
-          .put("name", reply.toolCall().name())
-          .put("arguments", reply.toolCall().arguments());
+    if (!reply.toolCalls().isEmpty()) {
+      var calls = message.putArray("tool_calls");
+      for (int i = 0; i < reply.toolCalls().size(); i++) {
+        ObjectNode call = calls.addObject();
+        call.put("id", "call_sim_" + id + "_" + i);
+        call.put("type", "function");
+        call.putObject("function")
+            .put("name", reply.toolCalls().get(i).name())
+            .put("arguments", reply.toolCalls().get(i).arguments());
+      }
     }
     choice.put("finish_reason", reply.finishReason());
     body.set("usage", usage(reply, request));
@@ -64,7 +67,9 @@ final class Responses {
       String piece = content.substring(at, Math.min(content.length(), at + CHUNK));
       events.add(chunk(id, request, null, delta -> delta.put("content", piece)));
     }
-    if (reply.toolCall() != null) {
+    for (int i = 0; i < reply.toolCalls().size(); i++) {
+      int index = i;
+      Reply.ToolCall toolCall = reply.toolCalls().get(i);
       events.add(
           chunk(
               id,
@@ -72,10 +77,12 @@ final class Responses {
               null,
               delta -> {
                 ObjectNode call = delta.putArray("tool_calls").addObject();
-                call.put("index", 0).put("id", "call_sim_" + id).put("type", "function");
+                call.put("index", index)
+                    .put("id", "call_sim_" + id + "_" + index)
+                    .put("type", "function");
                 call.putObject("function")
-                    .put("name", reply.toolCall().name())
-                    .put("arguments", reply.toolCall().arguments());
+                    .put("name", toolCall.name())
+                    .put("arguments", toolCall.arguments());
               }));
     }
     events.add(chunk(id, request, reply.finishReason(), delta -> {}));
@@ -174,11 +181,11 @@ final class Responses {
 
   private static int completionLength(Reply.Completion reply) {
     int content = reply.content() == null ? 0 : reply.content().length();
-    int call =
-        reply.toolCall() == null
-            ? 0
-            : reply.toolCall().name().length() + reply.toolCall().arguments().length();
-    return content + call;
+    int calls =
+        reply.toolCalls().stream()
+            .mapToInt(call -> call.name().length() + call.arguments().length())
+            .sum();
+    return content + calls;
   }
 
   private byte[] bytes(ObjectNode body) {

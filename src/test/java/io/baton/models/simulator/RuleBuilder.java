@@ -3,6 +3,8 @@ package io.baton.models.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -57,17 +59,24 @@ public final class RuleBuilder {
   }
 
   public OpenAiSimulator reply(String text) {
-    return then(new Reply.Completion(text, null, "stop"));
+    return then(new Reply.Completion(text, List.of(), "stop"));
   }
 
   public OpenAiSimulator replyJson(String json) {
-    return then(new Reply.Completion(requireJson(json), null, "stop"));
+    return then(new Reply.Completion(requireJson(json), List.of(), "stop"));
   }
 
   public OpenAiSimulator replyToolCall(String name, String argumentsJson) {
-    return then(
-        new Reply.Completion(
-            null, new Reply.ToolCall(name, requireJson(argumentsJson)), "tool_calls"));
+    return replyToolCalls(new Reply.ToolCall(name, argumentsJson));
+  }
+
+  /** Several tool calls in one answer, as a model that calls tools in parallel makes them. */
+  public OpenAiSimulator replyToolCalls(Reply.ToolCall... calls) {
+    List<Reply.ToolCall> checked = new ArrayList<>();
+    for (Reply.ToolCall call : calls) {
+      checked.add(new Reply.ToolCall(call.name(), requireJson(call.arguments())));
+    }
+    return then(new Reply.Completion(null, checked, "tool_calls"));
   }
 
   /** Valid JSON that does not fit what was asked for; the same as {@link #replyJson}. */

@@ -1,5 +1,6 @@
 package io.baton.workers;
 
+import io.baton.connectors.agent.AgentConversations;
 import io.baton.connectors.memory.MemoryStore;
 import io.baton.models.LearnedExamples;
 import io.baton.models.ModelCallLog;
@@ -76,6 +77,12 @@ public final class WorkerApplication {
     @Bean
     MemoryStore memoryStore(WorkerProperties properties) {
       return new RestMemoryStore(engine(properties));
+    }
+
+    /** ... and keeps agent conversations through the engine. */
+    @Bean
+    AgentConversations agentConversations(WorkerProperties properties) {
+      return new RestAgentConversations(engine(properties));
     }
 
     private static EngineClient engine(WorkerProperties properties) {

@@ -1,6 +1,7 @@
 package io.baton.connectors.agent;
 
 import io.baton.connectors.ProcessVariables;
+import io.baton.connectors.SetByEngine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -34,7 +35,7 @@ public record AgentRequest(
     @NotBlank String model,
     @NotBlank String promptId,
     @Min(1) Integer promptVersion,
-    @NotNull @Size(max = 64) List<@Valid AgentTool> agentTools,
+    @SetByEngine @NotNull @Size(max = 64) List<@Valid AgentTool> agentTools,
     @Size(max = 20_000) String message,
     @Min(1) @Max(100) Integer maxTurns,
     @Min(1) @Max(200) Integer maxModelCalls,

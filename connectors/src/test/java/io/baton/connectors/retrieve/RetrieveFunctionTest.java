@@ -106,7 +106,7 @@ class RetrieveFunctionTest {
                     TaskContext.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "no knowledge base 'hr-handbook': the known knowledge bases are [claims-policy, supplier-contracts]");
+            "no knowledge base 'hr-handbook': the known knowledge bases are [claims-policy, customer-service, supplier-contracts]");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.connectors.ConnectorFunction;
 import io.baton.connectors.ProcessVariables;
+import io.baton.connectors.SetByEngine;
 import io.baton.connectors.classify.ClassifyFunction;
 import io.baton.connectors.delivery.ReplyDeliveryFunction;
 import io.baton.connectors.email.EmailFunction;
@@ -530,10 +531,17 @@ class ElementTemplateGoldenTest {
 
   /**
    * The components a template fills with input parameters: all but the one annotated {@link
-   * ProcessVariables}, which the runtime fills with all process variables.
+   * ProcessVariables}, which the runtime fills with all process variables, and those annotated
+   * {@link SetByEngine}, which the engine sets when the task starts.
    */
   private static Set<String> inputComponentNames(Class<?> record) {
-    return difference(componentNames(record), processVariablesComponentNames(record));
+    Set<String> setByEngine =
+        Arrays.stream(record.getRecordComponents())
+            .filter(c -> c.isAnnotationPresent(SetByEngine.class))
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    return difference(
+        difference(componentNames(record), processVariablesComponentNames(record)), setByEngine);
   }
 
   private static Set<String> processVariablesComponentNames(Class<?> record) {
