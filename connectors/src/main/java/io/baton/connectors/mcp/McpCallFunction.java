@@ -7,6 +7,10 @@ import io.baton.connectors.ConnectorIncident;
 import io.baton.connectors.RetryLaterException;
 import io.baton.connectors.ToolConnector;
 import io.baton.models.JsonSchemaCheck;
+import io.baton.models.mcp.McpProperties;
+import io.baton.models.mcp.McpServer;
+import io.baton.models.mcp.McpServers;
+import io.baton.models.mcp.McpUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Calls a tool of a configured MCP server on topic {@code baton.mcp-call}, once per task under the
  * effect ledger (the idempotency key goes to the server as {@code _meta} {@value
- * McpServerConnection#IDEMPOTENCY_KEY_META}). The arguments are checked against the tool's input
- * schema first: arguments that do not fit raise {@value #MCP_INVALID_ARGUMENTS} and the server
- * never sees them. A tool that answers with an error (or a server that refuses the call) raises
- * {@value #MCP_TOOL_ERROR} with the server's message; a server that does not answer is retried with
+ * McpServer#IDEMPOTENCY_KEY_META}). The arguments are checked against the tool's input schema
+ * first: arguments that do not fit raise {@value #MCP_INVALID_ARGUMENTS} and the server never sees
+ * them. A tool that answers with an error (or a server that refuses the call) raises {@value
+ * #MCP_TOOL_ERROR} with the server's message; a server that does not answer is retried with
  * backoff; a server that is not configured or a tool it does not offer is an incident.
  */
 @Component
@@ -50,9 +54,19 @@ public class McpCallFunction implements ToolConnector<McpCallRequest, McpCallRes
 
   @Override
   public McpCallResult act(McpCallRequest input, String idempotencyKey) {
-    McpServerConnection server = servers.server(input.server());
+    McpServer server =
+        servers
+            .server(input.server())
+            .orElseThrow(
+                () ->
+                    new ConnectorIncident(
+                        "MCP server '%s' is not configured: set %s (configured: %s)"
+                            .formatted(
+                                input.server(),
+                                McpProperties.setting(input.server(), "url"),
+                                servers.names())));
     try {
-      McpServerConnection.ListedTool tool = tool(server, input.toolName());
+      McpServer.Tool tool = tool(server, input.toolName());
       List<String> problems = problems(input, tool);
       if (!problems.isEmpty()) {
         String message =
@@ -60,7 +74,7 @@ public class McpCallFunction implements ToolConnector<McpCallRequest, McpCallRes
                 .formatted(input.tool(), String.join("; ", problems));
         throw new ConnectorBpmnError(MCP_INVALID_ARGUMENTS, message, errorVariables(message));
       }
-      McpServerConnection.Answer answer =
+      McpServer.Answer answer =
           server.call(input.toolName(), json(input.arguments()), idempotencyKey);
       if (answer.isError()) {
         throw new ConnectorBpmnError(
@@ -74,8 +88,8 @@ public class McpCallFunction implements ToolConnector<McpCallRequest, McpCallRes
     }
   }
 
-  private static McpServerConnection.ListedTool tool(McpServerConnection server, String name) {
-    List<McpServerConnection.ListedTool> tools = server.tools();
+  private static McpServer.Tool tool(McpServer server, String name) {
+    List<McpServer.Tool> tools = server.tools();
     return tools.stream()
         .filter(tool -> tool.name().equals(name))
         .findFirst()
@@ -86,10 +100,10 @@ public class McpCallFunction implements ToolConnector<McpCallRequest, McpCallRes
                         .formatted(
                             server.name(),
                             name,
-                            tools.stream().map(McpServerConnection.ListedTool::name).toList())));
+                            tools.stream().map(McpServer.Tool::name).toList())));
   }
 
-  private static List<String> problems(McpCallRequest input, McpServerConnection.ListedTool tool) {
+  private static List<String> problems(McpCallRequest input, McpServer.Tool tool) {
     try {
       return JsonSchemaCheck.problems(JSON.valueToTree(input.arguments()), tool.inputSchema());
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,10 @@ package io.baton.connectors.mcp;
 
 import io.baton.connectors.agent.AgentTool;
 import io.baton.connectors.agent.AgentToolSource;
+import io.baton.models.mcp.McpProperties;
+import io.baton.models.mcp.McpServer;
+import io.baton.models.mcp.McpServers;
+import io.baton.models.mcp.McpUnavailableException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +41,7 @@ public class McpToolSource implements AgentToolSource {
   @Override
   public List<AgentTool> tools() {
     List<AgentTool> tools = new ArrayList<>();
-    for (McpServerConnection server : servers.all()) {
+    for (McpServer server : servers.all()) {
       try {
         tools.addAll(tools(server));
       } catch (McpUnavailableException e) {
@@ -47,10 +51,10 @@ public class McpToolSource implements AgentToolSource {
     return List.copyOf(tools);
   }
 
-  private List<AgentTool> tools(McpServerConnection server) {
+  private List<AgentTool> tools(McpServer server) {
     List<AgentTool> tools = new ArrayList<>();
     Set<String> offered = new HashSet<>();
-    for (McpServerConnection.ListedTool tool : server.tools()) {
+    for (McpServer.Tool tool : server.tools()) {
       offered.add(tool.name());
       String name = server.name() + "_" + tool.name();
       if (!TOOL_NAME.matcher(name).matches()) {

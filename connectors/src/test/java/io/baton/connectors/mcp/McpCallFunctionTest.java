@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorIncident;
 import io.baton.connectors.RetryLaterException;
+import io.baton.models.mcp.McpServers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,7 @@
 package io.baton.connectors.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.baton.models.mcp.McpProperties;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;

@@ -14,6 +14,7 @@ import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
 import io.baton.connectors.http.HttpFunction;
 import io.baton.connectors.kafka.KafkaPublishFunction;
+import io.baton.connectors.mcp.McpCallFunction;
 import io.baton.connectors.memory.RecallFunction;
 import io.baton.connectors.memory.RememberFunction;
 import io.baton.connectors.notify.NotifyFunction;
@@ -79,6 +80,7 @@ class ElementTemplateGoldenTest {
           entry("io.baton.guard", GuardFunction.class),
           entry("io.baton.http", HttpFunction.class),
           entry("io.baton.kafka-publish", KafkaPublishFunction.class),
+          entry("io.baton.mcp-call", McpCallFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.recall", RecallFunction.class),

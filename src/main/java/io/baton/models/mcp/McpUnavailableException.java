@@ -1,7 +1,7 @@
-package io.baton.connectors.mcp;
+package io.baton.models.mcp;
 
 /** An MCP server did not answer (down, unreachable, refused the credentials, too slow). */
-class McpUnavailableException extends RuntimeException {
+public class McpUnavailableException extends RuntimeException {
 
   McpUnavailableException(String message, Throwable cause) {
     super(message, cause);

@@ -1,4 +1,4 @@
-package io.baton.connectors.mcp;
+package io.baton.models.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * that was down when Baton started is used once it is up. Its tool list is kept for a short while,
  * and so is the reason it could not be had.
  */
-final class McpServerConnection implements AutoCloseable {
+public final class McpServer implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(McpServerConnection.class);
+  private static final Logger log = LoggerFactory.getLogger(McpServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The {@code _meta} entry that carries a call's idempotency key to the server. */
-  static final String IDEMPOTENCY_KEY_META = "io.baton/idempotency-key";
+  public static final String IDEMPOTENCY_KEY_META = "io.baton/idempotency-key";
 
   private static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
@@ -80,32 +80,32 @@ final class McpServerConnection implements AutoCloseable {
   private Open open;
   private Listing listing;
 
-  McpServerConnection(String name, McpProperties.Server settings, Duration listTtl) {
+  McpServer(String name, McpProperties.Server settings, Duration listTtl) {
     this.name = name;
     this.settings = settings;
     this.listTtl = listTtl;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  McpProperties.Server settings() {
+  public McpProperties.Server settings() {
     return settings;
   }
 
   /** A tool as the server lists it; the input schema is the server's, as JSON text. */
-  record ListedTool(String name, String description, String inputSchema) {}
+  public record Tool(String name, String description, String inputSchema) {}
 
   /** What a tool answered: its text, and whether the server marked it as an error. */
-  record Answer(String text, boolean isError) {}
+  public record Answer(String text, boolean isError) {}
 
   /**
    * The server's tools, from a list at most {@code tool-list-ttl} old.
    *
    * @throws McpUnavailableException when the server did not answer (then or within the ttl)
    */
-  synchronized List<ListedTool> tools() {
+  public synchronized List<Tool> tools() {
     long now = System.nanoTime();
     if (listing == null || now - listing.at > listTtl.toNanos()) {
       try {
@@ -126,7 +126,7 @@ final class McpServerConnection implements AutoCloseable {
    *
    * @throws McpUnavailableException when the server did not answer: the call may be tried again
    */
-  Answer call(String tool, String arguments, String idempotencyKey) {
+  public Answer call(String tool, String arguments, String idempotencyKey) {
     String what = "tools/call of '%s' on MCP server '%s'".formatted(tool, name);
     AtomicReference<ToolExecutionResult> answered = new AtomicReference<>();
     ToolExecutionResult result;
@@ -165,15 +165,15 @@ final class McpServerConnection implements AutoCloseable {
     return "%s (JSON-RPC error %s)".formatted(message, code);
   }
 
-  private List<ListedTool> fetchTools() {
+  private List<Tool> fetchTools() {
     Open current = open();
-    List<ListedTool> tools = new ArrayList<>();
+    List<Tool> tools = new ArrayList<>();
     String cursor = null;
     do {
       JsonNode result = listPage(current, cursor);
       for (JsonNode tool : result.path("tools")) {
         tools.add(
-            new ListedTool(
+            new Tool(
                 tool.path("name").asText(),
                 tool.path("description").asText(""),
                 tool.path("inputSchema").toString()));
@@ -314,5 +314,5 @@ final class McpServerConnection implements AutoCloseable {
   private record Open(DefaultMcpClient client, StreamableHttpMcpTransport transport) {}
 
   /** A tool list, or why there is none, and when it was asked for. */
-  private record Listing(long at, List<ListedTool> tools, McpUnavailableException failure) {}
+  private record Listing(long at, List<Tool> tools, McpUnavailableException failure) {}
 }

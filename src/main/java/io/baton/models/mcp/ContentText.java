@@ -1,4 +1,4 @@
-package io.baton.connectors.mcp;
+package io.baton.models.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.mcp.client.McpToolResultExtractor;

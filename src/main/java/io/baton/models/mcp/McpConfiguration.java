@@ -1,4 +1,4 @@
-package io.baton.connectors.mcp;
+package io.baton.models.mcp;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

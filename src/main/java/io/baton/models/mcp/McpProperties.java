@@ -1,4 +1,4 @@
-package io.baton.connectors.mcp;
+package io.baton.models.mcp;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -78,14 +78,14 @@ public record McpProperties(
    * The environment variable of a server's setting, for messages:
    * BATON_MCP_SERVERS_SHOP_BEARER_TOKEN.
    */
-  static String variable(String server, String setting) {
+  public static String variable(String server, String setting) {
     return ("BATON_MCP_SERVERS_" + server + "_" + setting)
         .toUpperCase()
         .replaceAll("[^A-Z0-9]", "_");
   }
 
   /** Names a server's setting and how to set it. */
-  static String setting(String server, String setting) {
+  public static String setting(String server, String setting) {
     return "%s (baton.mcp.servers.%s.%s)".formatted(variable(server, setting), server, setting);
   }
 
