@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.baton.connectors.ConnectorBpmnError;
 import io.baton.connectors.ConnectorIncident;
 import io.baton.connectors.RetryLaterException;
+import io.baton.models.mcp.McpProperties;
 import io.baton.models.mcp.McpServers;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +146,34 @@ class McpCallFunctionTest {
       assertThat(gone.refunds()).isZero();
     } finally {
       goneServers.destroy();
+    }
+  }
+
+  @Test
+  void should_retry_later_when_the_tool_does_not_answer_in_time() {
+    McpServers impatient =
+        new McpServers(
+            new McpProperties(
+                Map.of(
+                    "shop",
+                    new McpProperties.Server(
+                        shop.url(),
+                        McpTestServer.TOKEN,
+                        Map.of(),
+                        Duration.ofMillis(300),
+                        List.of())),
+                Duration.ofSeconds(30)));
+    try {
+      assertThatThrownBy(
+              () ->
+                  new McpCallFunction(impatient)
+                      .act(new McpCallRequest("shop/slow_lookup", Map.of()), "pi-8:a"))
+          .isInstanceOf(RetryLaterException.class)
+          .hasMessage(
+              "tools/call of 'slow_lookup' on MCP server 'shop' had no answer within PT0.3S"
+                  + " (BATON_MCP_SERVERS_SHOP_TIMEOUT (baton.mcp.servers.shop.timeout))");
+    } finally {
+      impatient.destroy();
     }
   }
 

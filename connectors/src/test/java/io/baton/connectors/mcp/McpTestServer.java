@@ -35,7 +35,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * A real MCP server for tests: the MCP Java SDK's Streamable HTTP servlet transport in an embedded
  * Tomcat, offering a shop's tools. {@code lookup_order} reads (structured content); {@code
  * issue_refund} changes something and counts its calls (an order id {@code O-404} is a tool error);
- * {@code daily.report} has a name no model accepts. Requests without the bearer token are refused.
+ * {@code daily.report} has a name no model accepts; {@code slow_lookup} answers after a second.
+ * Requests without the bearer token are refused.
  */
 public final class McpTestServer implements AutoCloseable {
 
@@ -65,7 +66,7 @@ public final class McpTestServer implements AutoCloseable {
             .jsonSchemaValidator(
                 (schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
             .strictToolNameValidation(false)
-            .tools(lookupOrder(), issueRefund(), dailyReport())
+            .tools(lookupOrder(), issueRefund(), dailyReport(), slowLookup())
             .build();
     tomcat = new Tomcat();
     tomcat.setBaseDir(Files.createTempDirectory("mcp-test-server").toString());
@@ -210,6 +211,26 @@ public final class McpTestServer implements AutoCloseable {
                 .inputSchema(JSON, "{\"type\": \"object\"}")
                 .build())
         .callHandler((exchange, request) -> CallToolResult.builder().addTextContent("").build())
+        .build();
+  }
+
+  private static SyncToolSpecification slowLookup() {
+    return SyncToolSpecification.builder()
+        .tool(
+            McpSchema.Tool.builder()
+                .name("slow_lookup")
+                .description("Answers after a second")
+                .inputSchema(JSON, "{\"type\": \"object\"}")
+                .build())
+        .callHandler(
+            (exchange, request) -> {
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return CallToolResult.builder().addTextContent("late").build();
+            })
         .build();
   }
 

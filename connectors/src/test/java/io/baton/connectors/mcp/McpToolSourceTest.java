@@ -1,6 +1,7 @@
 package io.baton.connectors.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,10 +44,9 @@ class McpToolSourceTest {
       assertThat(tools)
           .extracting(AgentTool::name, AgentTool::kind, AgentTool::target, AgentTool::needsApproval)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(
-                  "shop_lookup_order", AgentTool.Kind.MCP, "shop/lookup_order", false),
-              org.assertj.core.groups.Tuple.tuple(
-                  "shop_issue_refund", AgentTool.Kind.MCP, "shop/issue_refund", true));
+              tuple("shop_lookup_order", AgentTool.Kind.MCP, "shop/lookup_order", false),
+              tuple("shop_issue_refund", AgentTool.Kind.MCP, "shop/issue_refund", true),
+              tuple("shop_slow_lookup", AgentTool.Kind.MCP, "shop/slow_lookup", true));
       AgentTool lookup =
           tools.stream()
               .filter(t -> t.name().equals("shop_lookup_order"))
@@ -92,7 +92,7 @@ class McpToolSourceTest {
       McpToolSource source = new McpToolSource(servers);
 
       assertThat(source.tools()).extracting(AgentTool::name).allMatch(n -> n.startsWith("shop_"));
-      assertThat(source.tools()).hasSize(2);
+      assertThat(source.tools()).hasSize(3);
       assertThat(output)
           .containsOnlyOnce("connecting to MCP server 'erp' at")
           .contains("is it running? check BATON_MCP_SERVERS_ERP_URL")
