@@ -18,4 +18,7 @@ class WorkersOverRestIT {
 
   @Nested
   class StandaloneWorkerIT extends StandaloneWorkerChecks {}
+
+  @Nested
+  class McpToolIT extends McpToolChecks {}
 }

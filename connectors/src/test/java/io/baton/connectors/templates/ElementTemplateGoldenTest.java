@@ -15,6 +15,7 @@ import io.baton.connectors.extract.ExtractFunction;
 import io.baton.connectors.guard.GuardFunction;
 import io.baton.connectors.http.HttpFunction;
 import io.baton.connectors.kafka.KafkaPublishFunction;
+import io.baton.connectors.mcp.McpCallFunction;
 import io.baton.connectors.memory.RecallFunction;
 import io.baton.connectors.memory.RememberFunction;
 import io.baton.connectors.notify.NotifyFunction;
@@ -81,6 +82,7 @@ class ElementTemplateGoldenTest {
           entry("io.baton.agent", io.baton.connectors.agent.AgentFunction.class),
           entry("io.baton.http", HttpFunction.class),
           entry("io.baton.kafka-publish", KafkaPublishFunction.class),
+          entry("io.baton.mcp-call", McpCallFunction.class),
           entry("io.baton.notify", NotifyFunction.class),
           entry("io.baton.prompt", PromptFunction.class),
           entry("io.baton.recall", RecallFunction.class),
