@@ -22,6 +22,9 @@ public final class BatonGroups {
   /** Systems that send events ({@code POST /api/events}). */
   public static final String INTEGRATIONS = "integrations";
 
+  /** AI agents and other MCP clients that call processes as tools ({@code /mcp}). */
+  public static final String MCP_CLIENTS = "mcp-clients";
+
   private BatonGroups() {}
 
   /**

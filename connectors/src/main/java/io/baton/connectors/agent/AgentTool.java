@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param inputSchema the JSON schema (draft 2020-12) of the arguments, as JSON text; the arguments
  *     of every call are checked against it before the tool runs
  * @param kind where the tool runs
- * @param target for a {@link Kind#PROCESS} tool the key of its process; for an {@link Kind#MCP} tool
- *     {@code <server>/<tool>}
+ * @param target for a {@link Kind#PROCESS} tool the key of its process; for an {@link Kind#MCP}
+ *     tool {@code <server>/<tool>}
  * @param needsApproval whether a call goes through routing and a person's approval of its exact
  *     arguments before it acts
  */
