@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Baton's MCP server: the SDK's Streamable HTTP transport as a servlet at {@value #PATH}, behind
- * the REST authentication and the {@code mcp-clients} group check ({@code io.baton.security}), with
+ * the REST authentication and the {@code mcpclients} group check ({@code io.baton.security}), with
  * one tool per process that declares one.
  */
 @Configuration(proxyBeanMethods = false)

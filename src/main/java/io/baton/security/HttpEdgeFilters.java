@@ -3,8 +3,8 @@ package io.baton.security;
 import io.baton.identity.BatonGroups;
 import java.time.Clock;
 import java.util.List;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Baton's filters around the engine's authentication ({@link RestAuthenticationConfiguration}): the
- * login throttle before it, metrics and MCP access after it. Size limits, Object variables and the start
- * rate are registered by {@code io.baton.security.edge.EdgeFilters}.
+ * login throttle before it, metrics and MCP access after it. Size limits, Object variables and the
+ * start rate are registered by {@code io.baton.security.edge.EdgeFilters}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)

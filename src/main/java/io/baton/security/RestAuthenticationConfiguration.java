@@ -8,11 +8,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}), the MCP server ({@code
- * /mcp}) and the metrics endpoints
- * accept only requests with HTTP Basic credentials of an engine user; the engine's authorizations
- * then apply. The few reads Baton's own pages make also accept the Camunda webapp login of the
- * session ({@link BasicOrWebappSessionProvider}). Only {@code /actuator/health} stays open, for
- * load balancers.
+ * /mcp}) and the metrics endpoints accept only requests with HTTP Basic credentials of an engine
+ * user; the engine's authorizations then apply. The few reads Baton's own pages make also accept
+ * the Camunda webapp login of the session ({@link BasicOrWebappSessionProvider}). Only {@code
+ * /actuator/health} stays open, for load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
