@@ -578,16 +578,7 @@ class SecurityIT {
       }
       // erasure: privacy officers alone; the record of erasures also for auditors
       rows.add(new Row("privacy", HttpMethod.POST, "/api/erasures", "{}", 400));
-      for (String user :
-          List.of(
-              "admin",
-              "analyst",
-              "reviewer",
-              "supervisor",
-              "auditor",
-              "operator",
-              "worker",
-              "integration")) {
+      for (String user : everyoneBut("privacy")) {
         rows.add(
             new Row(
                 user,
@@ -630,17 +621,7 @@ class SecurityIT {
       // the MCP server: MCP clients alone (past the group check, an initialize that does not
       // accept text/event-stream is refused with 400); admins join the group to use it
       rows.add(new Row("agent", HttpMethod.POST, "/mcp", MCP_INITIALIZE, 400));
-      for (String user :
-          List.of(
-              "admin",
-              "analyst",
-              "reviewer",
-              "supervisor",
-              "auditor",
-              "operator",
-              "worker",
-              "integration",
-              "privacy")) {
+      for (String user : everyoneBut("agent")) {
         rows.add(new Row(user, HttpMethod.POST, "/mcp", MCP_INITIALIZE, 403));
       }
       rows.add(
@@ -658,6 +639,25 @@ class SecurityIT {
               "{\"workerId\":\"table\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"baton.none\",\"lockDuration\":1000}]}",
               200));
       return rows;
+    }
+
+    /** Every account of the table but these. */
+    static List<String> everyoneBut(String... users) {
+      List<String> everyone =
+          new java.util.ArrayList<>(
+              List.of(
+                  "admin",
+                  "analyst",
+                  "reviewer",
+                  "supervisor",
+                  "auditor",
+                  "operator",
+                  "worker",
+                  "integration",
+                  "privacy",
+                  "agent"));
+      everyone.removeAll(List.of(users));
+      return everyone;
     }
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
