@@ -41,13 +41,13 @@ public class AgentToolCall implements DelegateVariableMapping {
   static final String CONVERSATION = "agentConversation";
 
   private final AgentToolCatalog catalog;
-  private final ProcessTools processTools;
+  private final ToolProcesses toolProcesses;
   private final JdbcAgentConversations conversations;
 
   AgentToolCall(
-      AgentToolCatalog catalog, ProcessTools processTools, JdbcAgentConversations conversations) {
+      AgentToolCatalog catalog, ToolProcesses toolProcesses, JdbcAgentConversations conversations) {
     this.catalog = catalog;
-    this.processTools = processTools;
+    this.toolProcesses = toolProcesses;
     this.conversations = conversations;
   }
 
@@ -77,7 +77,7 @@ public class AgentToolCall implements DelegateVariableMapping {
     List<String> names =
         call.process().equals(AgentTool.MCP_CALL_PROCESS)
             ? List.of("result", "isError", "reviewDecision")
-            : processTools.resultVariables(call.process());
+            : toolProcesses.resultVariables(call.process());
     for (String name : names) {
       result.set(name, json(subInstance.getVariable(name)));
     }

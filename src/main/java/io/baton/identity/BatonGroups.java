@@ -22,6 +22,12 @@ public final class BatonGroups {
   /** Systems that send events ({@code POST /api/events}). */
   public static final String INTEGRATIONS = "integrations";
 
+  /**
+   * AI agents and other MCP clients that call processes as tools ({@code /mcp}); one word, as the
+   * engine allows group ids of letters and digits only.
+   */
+  public static final String MCP_CLIENTS = "mcpclients";
+
   private BatonGroups() {}
 
   /**

@@ -3,6 +3,7 @@ package io.baton.identity;
 import static io.baton.identity.BatonGroups.ANALYSTS;
 import static io.baton.identity.BatonGroups.AUDITORS;
 import static io.baton.identity.BatonGroups.INTEGRATIONS;
+import static io.baton.identity.BatonGroups.MCP_CLIENTS;
 import static io.baton.identity.BatonGroups.OPERATORS;
 import static io.baton.identity.BatonGroups.PRIVACY_OFFICERS;
 import static io.baton.identity.BatonGroups.REVIEWERS;
@@ -58,7 +59,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   private static final String ANY = Authorization.ANY;
   private static final List<String> DEMO_USERS =
-      List.of("analyst", "reviewer", "supervisor", "auditor", "operator", "integration", "privacy");
+      List.of(
+          "analyst",
+          "reviewer",
+          "supervisor",
+          "auditor",
+          "operator",
+          "integration",
+          "privacy",
+          "agent");
 
   private final IdentityProperties properties;
 
@@ -79,6 +88,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     group(identity, OPERATORS, "Operators (metrics)");
     group(identity, INTEGRATIONS, "Systems that send events");
     group(identity, PRIVACY_OFFICERS, "Privacy officers (erasure of a subject's data)");
+    group(identity, MCP_CLIENTS, "MCP clients (processes as tools)");
 
     for (String group : List.of(ANALYSTS, REVIEWERS, SUPERVISORS)) {
       grant(authorizations, group, APPLICATION, "tasklist", ACCESS);
@@ -107,6 +117,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
         CREATE_INSTANCE,
         UPDATE_INSTANCE);
     grant(authorizations, INTEGRATIONS, PROCESS_INSTANCE, ANY, CREATE);
+    // MCP clients start the processes that are tools (io.baton.mcp); narrow CREATE_INSTANCE to
+    // single process keys in Admin to expose fewer of them to a client
+    grant(authorizations, MCP_CLIENTS, PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE);
+    grant(authorizations, MCP_CLIENTS, PROCESS_INSTANCE, ANY, CREATE);
 
     tasklistFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
     accounts(identity);
@@ -128,7 +142,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       return;
     }
     log.warn(
-        "demo users analyst, reviewer, supervisor, auditor, operator, integration and privacy exist"
+        "demo users analyst, reviewer, supervisor, auditor, operator, integration, privacy and agent exist"
             + " with their"
             + " names as"
             + " passwords;"
@@ -140,6 +154,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
     user(identity, "operator", "Otto", "Operator", "operator", OPERATORS);
     user(identity, "integration", "Ina", "Integration", "integration", INTEGRATIONS);
     user(identity, "privacy", "Pia", "Privacy", "privacy", PRIVACY_OFFICERS);
+    user(identity, "agent", "Ava", "Agent", "agent", MCP_CLIENTS);
   }
 
   /** Demo users that still have their demo password are removed when demo users are off. */

@@ -1,7 +1,10 @@
 package io.baton.security;
 
+import io.baton.identity.BatonGroups;
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Baton's filters around the engine's authentication ({@link RestAuthenticationConfiguration}): the
- * login throttle before it, metrics access after it. Size limits, Object variables and the start
- * rate are registered by {@code io.baton.security.edge.EdgeFilters}.
+ * login throttle before it, metrics and MCP access after it. Size limits, Object variables and the
+ * start rate are registered by {@code io.baton.security.edge.EdgeFilters}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleProperties.class)
@@ -47,12 +50,26 @@ class HttpEdgeFilters {
   }
 
   @Bean
-  FilterRegistrationBean<MetricsAccessFilter> metricsAccessFilter(IdentityService identity) {
-    FilterRegistrationBean<MetricsAccessFilter> registration =
-        new FilterRegistrationBean<>(new MetricsAccessFilter(identity));
+  FilterRegistrationBean<GroupAccessFilter> metricsAccessFilter(IdentityService identity) {
+    FilterRegistrationBean<GroupAccessFilter> registration =
+        new FilterRegistrationBean<>(
+            new GroupAccessFilter(
+                identity, List.of(BatonGroups.OPERATORS, Groups.CAMUNDA_ADMIN), "metrics"));
     registration.setName("baton-metrics-access");
     registration.setOrder(RestAuthenticationConfiguration.ORDER + 10);
     registration.addUrlPatterns("/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus");
+    return registration;
+  }
+
+  /** The MCP server ({@code io.baton.mcp}) is for MCP clients; admins join the group to use it. */
+  @Bean
+  FilterRegistrationBean<GroupAccessFilter> mcpAccessFilter(IdentityService identity) {
+    FilterRegistrationBean<GroupAccessFilter> registration =
+        new FilterRegistrationBean<>(
+            new GroupAccessFilter(identity, List.of(BatonGroups.MCP_CLIENTS), "the MCP server"));
+    registration.setName("baton-mcp-access");
+    registration.setOrder(RestAuthenticationConfiguration.ORDER + 10);
+    registration.addUrlPatterns(RestAuthenticationConfiguration.MCP);
     return registration;
   }
 }

@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}) and the metrics endpoints
- * accept only requests with HTTP Basic credentials of an engine user; the engine's authorizations
- * then apply. The few reads Baton's own pages make also accept the Camunda webapp login of the
- * session ({@link BasicOrWebappSessionProvider}). Only {@code /actuator/health} stays open, for
- * load balancers.
+ * The engine REST API ({@code /engine-rest}), Baton's API ({@code /api}), the MCP server ({@code
+ * /mcp}) and the metrics endpoints accept only requests with HTTP Basic credentials of an engine
+ * user; the engine's authorizations then apply. The few reads Baton's own pages make also accept
+ * the Camunda webapp login of the session ({@link BasicOrWebappSessionProvider}). Only {@code
+ * /actuator/health} stays open, for load balancers.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfiguration {
@@ -19,8 +19,15 @@ class RestAuthenticationConfiguration {
   /** After the login throttle ({@link HttpEdgeFilters}), before the checks that need a user. */
   static final int ORDER = 20;
 
+  static final String MCP = "/mcp";
+
   static final String[] PATHS = {
-    "/engine-rest/*", "/api/*", "/actuator/metrics", "/actuator/metrics/*", "/actuator/prometheus"
+    "/engine-rest/*",
+    "/api/*",
+    MCP,
+    "/actuator/metrics",
+    "/actuator/metrics/*",
+    "/actuator/prometheus"
   };
 
   @Bean

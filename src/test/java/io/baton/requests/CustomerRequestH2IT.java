@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import io.baton.mcp.McpServerChecks;
 import io.baton.support.EngineIT;
 import io.baton.tracing.GenAiTracingChecks;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +19,10 @@ class CustomerRequestH2IT extends CustomerRequestScenarios {
   /** In the same application: one context instead of two. */
   @Nested
   class OverHttp extends CustomerRequestApiChecks {}
+
+  /** customer-request as a tool of Baton's MCP server, called by an MCP client. */
+  @Nested
+  class AsMcpTool extends McpServerChecks {}
 
   /** Traces exported over OTLP, in the same application. */
   @Nested

@@ -425,6 +425,11 @@ class SecurityIT {
 
     static final String PAYLOADS = "/api/payloads?processInstanceId={instance}&kind=";
 
+    static final String MCP_INITIALIZE =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"roles\",\"version\":\"1\"}}}";
+
     static final String SET_ROUTE = "{\"modifications\":{\"route\":{\"value\":\"AUTO_EXECUTE\"}}}";
     static final String NEW_USER =
         "{\"profile\":{\"id\":\"%s\"},\"credentials\":{\"password\":\"Str0ng!Passw0rd-2026\"}}";
@@ -573,16 +578,7 @@ class SecurityIT {
       }
       // erasure: privacy officers alone; the record of erasures also for auditors
       rows.add(new Row("privacy", HttpMethod.POST, "/api/erasures", "{}", 400));
-      for (String user :
-          List.of(
-              "admin",
-              "analyst",
-              "reviewer",
-              "supervisor",
-              "auditor",
-              "operator",
-              "worker",
-              "integration")) {
+      for (String user : everyoneBut("privacy")) {
         rows.add(
             new Row(
                 user,
@@ -622,6 +618,12 @@ class SecurityIT {
         rows.add(new Row(user, HttpMethod.DELETE, forget, null, 403));
       }
       rows.add(new Row("supervisor", HttpMethod.DELETE, "/api/learned-examples", null, 400));
+      // the MCP server: MCP clients alone (past the group check, an initialize that does not
+      // accept text/event-stream is refused with 400); admins join the group to use it
+      rows.add(new Row("agent", HttpMethod.POST, "/mcp", MCP_INITIALIZE, 400));
+      for (String user : everyoneBut("agent")) {
+        rows.add(new Row(user, HttpMethod.POST, "/mcp", MCP_INITIALIZE, 403));
+      }
       rows.add(
           new Row(
               "admin",
@@ -637,6 +639,25 @@ class SecurityIT {
               "{\"workerId\":\"table\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"baton.none\",\"lockDuration\":1000}]}",
               200));
       return rows;
+    }
+
+    /** Every account of the table but these. */
+    static List<String> everyoneBut(String... users) {
+      List<String> everyone =
+          new java.util.ArrayList<>(
+              List.of(
+                  "admin",
+                  "analyst",
+                  "reviewer",
+                  "supervisor",
+                  "auditor",
+                  "operator",
+                  "worker",
+                  "integration",
+                  "privacy",
+                  "agent"));
+      everyone.removeAll(List.of(users));
+      return everyone;
     }
 
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;

@@ -1,6 +1,5 @@
 package io.baton.security;
 
-import io.baton.identity.BatonGroups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,22 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Metrics are for operators: after HTTP Basic authentication, only members of {@code operators} and
- * {@code camunda-admin} read {@code /actuator/metrics} and {@code /actuator/prometheus}.
+ * After HTTP Basic authentication, lets through only members of the given groups, for endpoints
+ * that are not Baton's controllers (which call {@code BatonGroups.require}): the metrics for
+ * operators, the MCP server for MCP clients. Anyone else gets 403 naming the groups.
  */
-final class MetricsAccessFilter extends OncePerRequestFilter {
-
-  private static final List<String> ALLOWED = List.of(BatonGroups.OPERATORS, Groups.CAMUNDA_ADMIN);
+final class GroupAccessFilter extends OncePerRequestFilter {
 
   private final IdentityService identity;
+  private final List<String> allowed;
+  private final String what;
 
-  MetricsAccessFilter(IdentityService identity) {
+  /**
+   * @param what what the endpoint is, for the refusal: "metrics"
+   */
+  GroupAccessFilter(IdentityService identity, List<String> allowed, String what) {
     this.identity = identity;
+    this.allowed = List.copyOf(allowed);
+    this.what = what;
   }
 
   @Override
@@ -33,7 +37,7 @@ final class MetricsAccessFilter extends OncePerRequestFilter {
     Authentication user = identity.getCurrentAuthentication();
     if (user != null
         && user.getGroupIds() != null
-        && user.getGroupIds().stream().anyMatch(ALLOWED::contains)) {
+        && user.getGroupIds().stream().anyMatch(allowed::contains)) {
       chain.doFilter(request, response);
       return;
     }
@@ -42,7 +46,7 @@ final class MetricsAccessFilter extends OncePerRequestFilter {
     response
         .getWriter()
         .write(
-            "{\"type\":\"Forbidden\",\"message\":\"metrics are for the groups %s and %s\"}"
-                .formatted(BatonGroups.OPERATORS, Groups.CAMUNDA_ADMIN));
+            "{\"type\":\"Forbidden\",\"message\":\"%s %s for the groups %s\"}"
+                .formatted(what, what.endsWith("s") ? "are" : "is", String.join(" and ", allowed)));
   }
 }

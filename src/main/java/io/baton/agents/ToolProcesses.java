@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * name is the process id.
  */
 @Component
-class ProcessTools implements AgentToolSource {
+class ToolProcesses implements AgentToolSource {
 
   static final String INPUT_SCHEMA = "baton.tool.inputSchema";
   static final String DESCRIPTION = "baton.tool.description";
@@ -32,7 +32,7 @@ class ProcessTools implements AgentToolSource {
   private final IdentityService identity;
   private final SchemaCatalog schemas;
 
-  ProcessTools(RepositoryService repository, IdentityService identity, SchemaCatalog schemas) {
+  ToolProcesses(RepositoryService repository, IdentityService identity, SchemaCatalog schemas) {
     this.repository = repository;
     this.identity = identity;
     this.schemas = schemas;
