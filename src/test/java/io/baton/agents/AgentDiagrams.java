@@ -24,6 +24,12 @@ final class AgentDiagrams {
    * @return the key of the deployed process
    */
   static String deployLoop(RepositoryService repository, String model, Map<String, String> limits) {
+    return deployLoop(repository, model, limits, "check-stock");
+  }
+
+  /** The same loop, allowed to call {@code tools} (comma-separated). */
+  static String deployLoop(
+      RepositoryService repository, String model, Map<String, String> limits, String tools) {
     String key = "agent-loop-" + UUID.randomUUID().toString().substring(0, 8);
     ServiceTaskBuilder agent =
         Bpmn.createExecutableProcess(key)
@@ -59,7 +65,7 @@ final class AgentDiagrams {
             .multiInstanceDone()
             .connectTo("turn-merge")
             .done();
-    allow(diagram, "check-stock");
+    allow(diagram, tools);
     repository.createDeployment().addModelInstance(key + ".bpmn", diagram).deploy();
     return key;
   }

@@ -1,11 +1,16 @@
 package io.baton.agents;
 
 import static io.baton.support.ProcessInstances.awaitEnded;
+import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.decide;
 import static io.baton.support.ProcessInstances.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import io.baton.connectors.mcp.McpTestServer;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
 import io.baton.models.simulator.RecordedRequest;
@@ -49,6 +54,9 @@ public abstract class AgentLoopChecks {
   protected abstract OpenAiSimulator simulator();
 
   protected abstract RefundStandIn erp();
+
+  /** The MCP server configured as {@code shop}, its lookup_order without approval. */
+  protected abstract McpTestServer mcp();
 
   @BeforeEach
   void fresh() {
@@ -193,6 +201,53 @@ public abstract class AgentLoopChecks {
                 Integer.class,
                 pi.getId() + "/research"))
         .isEqualTo(firstTurn.size() + 1);
+  }
+
+  /**
+   * MCP in: an agent calls tools of a real MCP server like any other tool; the one configured
+   * without approval runs at once, the one that changes something waits for a person's approval of
+   * its exact arguments, and then acts once.
+   */
+  @Test
+  void should_call_mcp_tools_with_the_approval_their_server_configuration_asks_for() {
+    String q = tag("Q");
+    simulator()
+        .when(Match.userContains(q).and(Match.lastMessageContains(q)))
+        .replyToolCalls(
+            new ToolCall("shop_lookup_order", "{\"orderId\":\"O-7\"}"),
+            new ToolCall("shop_issue_refund", "{\"orderId\":\"O-7\",\"amount\":25}"));
+    simulator().when(Match.userContains(q)).reply("Order O-7 shipped; refunded 25.");
+    String key =
+        AgentDiagrams.deployLoop(
+            repository, "smart", Map.of(), "shop_lookup_order,shop_issue_refund");
+    int refundsBefore = mcp().refunds();
+
+    ProcessInstance pi = runtime.startProcessInstanceByKey(key, Map.of("question", q));
+    ProcessInstance refund =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    runtime
+                        .createProcessInstanceQuery()
+                        .superProcessInstanceId(pi.getId())
+                        .variableValueEquals("tool", "shop/issue_refund")
+                        .singleResult(),
+                found -> found != null);
+    awaitWaitingAt(refund, "approve-mcp-call");
+    assertThat(mcp().refunds()).isEqualTo(refundsBefore);
+    decide(refund, "reviewer", "reviewDecision", "APPROVE");
+    execute(job(refund));
+    awaitEnded(pi);
+
+    assertThat(mcp().refunds()).isEqualTo(refundsBefore + 1);
+    assertThat(requestsWith(q).get(1).messages())
+        .filteredOn(m -> m.role().equals("tool"))
+        .extracting(RecordedRequest.Message::content)
+        .satisfiesExactly(
+            lookup -> assertThat(lookup).contains("shipped").contains("\"isError\":false"),
+            refunded ->
+                assertThat(refunded).contains("refunded 25").contains("\"reviewDecision\":\"APPROVE\""));
   }
 
   private static String tag(String kind) {

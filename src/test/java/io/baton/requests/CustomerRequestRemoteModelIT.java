@@ -14,6 +14,7 @@ import io.baton.agents.AgentLoopChecks;
 import io.baton.agents.ComplexComplaintChecks;
 import io.baton.agents.RefundStandIn;
 import io.baton.connectors.email.EmailFunction;
+import io.baton.connectors.mcp.McpTestServer;
 import io.baton.connectors.email.MailDelivery;
 import io.baton.models.simulator.Match;
 import io.baton.models.simulator.OpenAiSimulator;
@@ -50,6 +51,7 @@ class CustomerRequestRemoteModelIT {
 
   private static final OpenAiSimulator SIMULATOR = new OpenAiSimulator().requireApiKey("k").start();
   private static final RefundStandIn ERP = RefundStandIn.start();
+  private static final McpTestServer MCP = McpTestServer.start();
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -79,12 +81,16 @@ class CustomerRequestRemoteModelIT {
     // day, then the second's worst case does not
     registry.add("baton.budgets.per-process-per-day.budget-test", () -> "0.025");
     registry.add("baton.tools.http.erp.base-url", ERP::url);
+    registry.add("baton.mcp.servers.shop.url", MCP::url);
+    registry.add("baton.mcp.servers.shop.bearer-token", () -> McpTestServer.TOKEN);
+    registry.add("baton.mcp.servers.shop.without-approval[0]", () -> "lookup_order");
   }
 
   @AfterAll
   static void stop() {
     SIMULATOR.close();
     ERP.stop();
+    MCP.close();
   }
 
   @Test
@@ -286,6 +292,11 @@ class CustomerRequestRemoteModelIT {
     @Override
     protected RefundStandIn erp() {
       return ERP;
+    }
+
+    @Override
+    protected McpTestServer mcp() {
+      return MCP;
     }
   }
 
