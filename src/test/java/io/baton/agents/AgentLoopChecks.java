@@ -247,7 +247,9 @@ public abstract class AgentLoopChecks {
         .satisfiesExactly(
             lookup -> assertThat(lookup).contains("shipped").contains("\"isError\":false"),
             refunded ->
-                assertThat(refunded).contains("refunded 25").contains("\"reviewDecision\":\"APPROVE\""));
+                assertThat(refunded)
+                    .contains("refunded 25")
+                    .contains("\"reviewDecision\":\"APPROVE\""));
   }
 
   private static String tag(String kind) {

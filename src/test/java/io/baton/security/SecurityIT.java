@@ -486,7 +486,16 @@ class SecurityIT {
         rows.add(new Row(user, HttpMethod.POST, "/api/effects/{instance}/start", EFFECT, 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/memory/entries", "[]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/memory/similar", MEMORY_QUERY, 403));
+        rows.add(new Row(user, HttpMethod.GET, "/api/agent-conversations?id=x/y", null, 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/agent-conversations/turns", "{}", 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/agent-conversations/model-calls", "{}", 403));
       }
+      // past the group check: no such conversation; a turn that names nothing
+      rows.add(new Row("worker", HttpMethod.GET, "/api/agent-conversations?id=x/y", null, 404));
+      rows.add(new Row("worker", HttpMethod.POST, "/api/agent-conversations/turns", "{}", 400));
+      rows.add(
+          new Row("worker", HttpMethod.POST, "/api/agent-conversations/model-calls", "{}", 400));
+      rows.add(new Row("worker", HttpMethod.POST, "/api/agent-conversations", "{}", 400));
       for (String user : List.of("analyst", "reviewer", "supervisor", "auditor", "worker")) {
         rows.add(
             new Row(

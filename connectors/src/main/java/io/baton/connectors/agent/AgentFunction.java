@@ -19,6 +19,7 @@ import io.baton.models.StrictJson;
 import io.baton.models.ToolCall;
 import io.baton.models.ToolSpec;
 import io.baton.models.prompts.PromptCatalog;
+import io.baton.tracing.GenAiTracing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,16 +54,19 @@ public class AgentFunction implements ConnectorFunction<AgentRequest, AgentResul
   private final PromptCatalog prompts;
   private final SchemaCatalog schemas;
   private final AgentConversations conversations;
+  private final GenAiTracing tracing;
 
   public AgentFunction(
       ModelRegistry models,
       PromptCatalog prompts,
       SchemaCatalog schemas,
-      AgentConversations conversations) {
+      AgentConversations conversations,
+      ObjectProvider<GenAiTracing> tracing) {
     this.models = models;
     this.prompts = prompts;
     this.schemas = schemas;
     this.conversations = conversations;
+    this.tracing = tracing.getIfAvailable(() -> GenAiTracing.NOOP);
   }
 
   @Override
@@ -134,8 +139,11 @@ public class AgentFunction implements ConnectorFunction<AgentRequest, AgentResul
     ModelTask.Converse task =
         new ModelTask.Converse(
             conversation.prompt(), history, specs(request.agentTools()), context.callSite());
-    return model
-        .converseAsync(task, executor)
+    // the turn is an invoke_agent span (the agent is the diagram's task), its model call a chat
+    // span
+    return tracing
+        .invokeAgent(
+            context.activityId(), conversation.id(), () -> model.converseAsync(task, executor))
         .thenApply(
             answered ->
                 keep(request, context, conversation.id(), turn, asked, answered, answerSchema));
