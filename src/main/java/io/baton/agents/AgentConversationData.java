@@ -2,8 +2,6 @@ package io.baton.agents;
 
 import io.baton.erasure.ErasedSubject;
 import io.baton.erasure.SubjectData;
-import java.util.Collections;
-import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,22 +32,17 @@ class AgentConversationData implements SubjectData {
 
   @Override
   public int erase(ErasedSubject subject) {
-    List<String> cases = subject.caseIds();
-    int erased = 0;
-    for (int from = 0; from < cases.size(); from += 500) {
-      List<String> chunk = cases.subList(from, Math.min(cases.size(), from + 500));
-      String ids = String.join(",", Collections.nCopies(chunk.size(), "?"));
-      jdbc.update(
-          "DELETE FROM baton_agent_message WHERE conversation_id IN (SELECT conversation_id FROM"
-              + " baton_agent_conversation WHERE process_instance_id IN ("
-              + ids
-              + "))",
-          chunk.toArray());
-      erased +=
+    return subject.eraseCases(
+        (ids, cases) -> {
           jdbc.update(
-              "DELETE FROM baton_agent_conversation WHERE process_instance_id IN (" + ids + ")",
-              chunk.toArray());
-    }
-    return erased;
+              "DELETE FROM baton_agent_message WHERE conversation_id IN (SELECT conversation_id"
+                  + " FROM baton_agent_conversation WHERE process_instance_id IN (%s))"
+                      .formatted(ids),
+              cases);
+          return jdbc.update(
+              "DELETE FROM baton_agent_conversation WHERE process_instance_id IN (%s)"
+                  .formatted(ids),
+              cases);
+        });
   }
 }

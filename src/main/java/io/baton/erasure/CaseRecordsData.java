@@ -1,6 +1,5 @@
 package io.baton.erasure;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,15 +43,13 @@ class CaseRecordsData implements SubjectData {
 
   @Override
   public int erase(ErasedSubject subject) {
-    List<String> cases = subject.caseIds();
-    int erased = 0;
-    for (int from = 0; from < cases.size(); from += 500) {
-      List<String> chunk = cases.subList(from, Math.min(cases.size(), from + 500));
-      String ids = String.join(",", Collections.nCopies(chunk.size(), "?"));
-      for (String erasure : ERASURES) {
-        erased += jdbc.update(erasure.formatted(ids), chunk.toArray());
-      }
-    }
-    return erased;
+    return subject.eraseCases(
+        (ids, cases) -> {
+          int erased = 0;
+          for (String erasure : ERASURES) {
+            erased += jdbc.update(erasure.formatted(ids), cases);
+          }
+          return erased;
+        });
   }
 }
