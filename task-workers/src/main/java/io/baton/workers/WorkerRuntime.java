@@ -116,7 +116,7 @@ public class WorkerRuntime {
     if (workers.isEmpty()) {
       return;
     }
-    workers.forEach(TopicWorker::stopFetching);
+    stopFetchingTogether();
     long deadline = System.currentTimeMillis() + properties.shutdownGrace().toMillis();
     workers.forEach(worker -> worker.awaitIdle(deadline));
     Map<TopicWorker<?, ?>, List<InFlightTasks.Running>> remaining = new LinkedHashMap<>();
@@ -133,6 +133,27 @@ public class WorkerRuntime {
     workers.clear();
     lockKeeper.shutdownNow();
     log.info("workers stopped");
+  }
+
+  /**
+   * Stops every topic's fetch loop at the same time: stopping one waits for its long poll to come
+   * back (up to {@code async-response-timeout}), so one topic after the other would take that wait
+   * once per topic.
+   */
+  private void stopFetchingTogether() {
+    List<Thread> stoppers =
+        workers.stream()
+            .map(worker -> named("baton-stop").newThread(worker::stopFetching))
+            .toList();
+    stoppers.forEach(Thread::start);
+    for (Thread stopper : stoppers) {
+      try {
+        stopper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void extendLocks() {
