@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,10 +142,9 @@ public class WorkerRuntime {
    * once per topic.
    */
   private void stopFetchingTogether() {
+    ThreadFactory threads = named("baton-stop");
     List<Thread> stoppers =
-        workers.stream()
-            .map(worker -> named("baton-stop").newThread(worker::stopFetching))
-            .toList();
+        workers.stream().map(worker -> threads.newThread(worker::stopFetching)).toList();
     stoppers.forEach(Thread::start);
     for (Thread stopper : stoppers) {
       try {
@@ -169,7 +169,7 @@ public class WorkerRuntime {
   }
 
   /** Daemon threads named {@code <prefix>-1}, {@code <prefix>-2}, ... */
-  static java.util.concurrent.ThreadFactory named(String prefix) {
+  static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
