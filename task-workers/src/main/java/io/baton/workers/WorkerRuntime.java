@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public class WorkerRuntime {
 
+  /** How long past its own timeout a long poll may take before stopping goes on without it. */
+  private static final long UNANSWERED_POLL_MARGIN_MILLIS = 5_000;
+
   private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
 
   private final WorkerProperties properties;
@@ -139,19 +142,29 @@ public class WorkerRuntime {
   /**
    * Stops every topic's fetch loop at the same time: stopping one waits for its long poll to come
    * back (up to {@code async-response-timeout}), so one topic after the other would take that wait
-   * once per topic.
+   * once per topic. A long poll the engine leaves unanswered well past that time is not waited for:
+   * an engine that stopped answering would otherwise hold this process's shutdown.
    */
   private void stopFetchingTogether() {
     ThreadFactory threads = named("baton-stop");
     List<Thread> stoppers =
         workers.stream().map(worker -> threads.newThread(worker::stopFetching)).toList();
     stoppers.forEach(Thread::start);
-    for (Thread stopper : stoppers) {
+    long until =
+        System.currentTimeMillis()
+            + properties.asyncResponseTimeout().toMillis()
+            + UNANSWERED_POLL_MARGIN_MILLIS;
+    for (int i = 0; i < stoppers.size(); i++) {
       try {
-        stopper.join();
+        stoppers.get(i).join(Math.max(until - System.currentTimeMillis(), 1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+      if (stoppers.get(i).isAlive()) {
+        log.warn(
+            "{}: the engine has not answered the long poll; stopping without waiting for it",
+            workers.get(i).topic());
       }
     }
   }
