@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * connectors, and one timer that extends the locks of tasks still running. Stops them together.
  */
 public class WorkerRuntime {
+
+  /** How long past its own timeout a long poll may take before stopping goes on without it. */
+  private static final long UNANSWERED_POLL_MARGIN_MILLIS = 5_000;
 
   private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
 
@@ -116,7 +120,7 @@ public class WorkerRuntime {
     if (workers.isEmpty()) {
       return;
     }
-    workers.forEach(TopicWorker::stopFetching);
+    stopFetchingTogether();
     long deadline = System.currentTimeMillis() + properties.shutdownGrace().toMillis();
     workers.forEach(worker -> worker.awaitIdle(deadline));
     Map<TopicWorker<?, ?>, List<InFlightTasks.Running>> remaining = new LinkedHashMap<>();
@@ -135,6 +139,36 @@ public class WorkerRuntime {
     log.info("workers stopped");
   }
 
+  /**
+   * Stops every topic's fetch loop at the same time: stopping one waits for its long poll to come
+   * back (up to {@code async-response-timeout}), so one topic after the other would take that wait
+   * once per topic. A long poll the engine leaves unanswered well past that time is not waited for:
+   * an engine that stopped answering would otherwise hold this process's shutdown.
+   */
+  private void stopFetchingTogether() {
+    ThreadFactory threads = named("baton-stop");
+    List<Thread> stoppers =
+        workers.stream().map(worker -> threads.newThread(worker::stopFetching)).toList();
+    stoppers.forEach(Thread::start);
+    long until =
+        System.currentTimeMillis()
+            + properties.asyncResponseTimeout().toMillis()
+            + UNANSWERED_POLL_MARGIN_MILLIS;
+    for (int i = 0; i < stoppers.size(); i++) {
+      try {
+        stoppers.get(i).join(Math.max(until - System.currentTimeMillis(), 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (stoppers.get(i).isAlive()) {
+        log.warn(
+            "{}: the engine has not answered the long poll; stopping without waiting for it",
+            workers.get(i).topic());
+      }
+    }
+  }
+
   private void extendLocks() {
     long now = System.currentTimeMillis();
     for (TopicWorker<?, ?> worker : workers) {
@@ -148,7 +182,7 @@ public class WorkerRuntime {
   }
 
   /** Daemon threads named {@code <prefix>-1}, {@code <prefix>-2}, ... */
-  static java.util.concurrent.ThreadFactory named(String prefix) {
+  static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());

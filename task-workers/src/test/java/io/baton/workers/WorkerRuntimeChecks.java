@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
@@ -315,13 +316,13 @@ abstract class WorkerRuntimeChecks {
 
   @Test
   void should_back_off_when_fetching_fails() throws Exception {
-    AtomicInteger fetches = new AtomicInteger();
+    List<Long> fetches = new CopyOnWriteArrayList<>();
     HttpServer wrongPassword = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
     wrongPassword.createContext(
         "/",
         exchange -> {
           if (exchange.getRequestURI().getPath().endsWith("/fetchAndLock")) {
-            fetches.incrementAndGet();
+            fetches.add(System.nanoTime());
           }
           exchange.sendResponseHeaders(401, -1);
           exchange.close();
@@ -332,11 +333,16 @@ abstract class WorkerRuntimeChecks {
       started.add(worker);
       worker.start("http://127.0.0.1:" + wrongPassword.getAddress().getPort() + "/engine-rest");
 
-      Thread.sleep(6_000);
+      await().atMost(Duration.ofSeconds(20)).until(() -> fetches.size() >= 3);
 
-      // without back-off the fetch loop asks again at once: thousands of requests in 6 s; with
-      // it, the waits 0.5, 1, 2, 4 s leave room for about 4
-      assertThat(fetches.get()).isBetween(2, 10);
+      // without back-off the fetch loop asks again at once (thousands of requests a second); with
+      // it, it waits 0.5 s after the first failure and twice as long after each further one
+      assertThat(Duration.ofNanos(fetches.get(1) - fetches.get(0)))
+          .as("wait after the first failed fetch")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(450));
+      assertThat(Duration.ofNanos(fetches.get(2) - fetches.get(1)))
+          .as("wait after the second failed fetch, twice the first")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     } finally {
       wrongPassword.stop(0);
     }
