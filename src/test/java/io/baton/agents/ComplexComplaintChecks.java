@@ -2,6 +2,7 @@ package io.baton.agents;
 
 import static io.baton.support.ProcessInstances.awaitEnded;
 import static io.baton.support.ProcessInstances.awaitWaitingAt;
+import static io.baton.support.ProcessInstances.cancel;
 import static io.baton.support.ProcessInstances.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,7 +158,7 @@ public abstract class ComplexComplaintChecks {
     assertThat(count(pi, "write-reply")).isEqualTo(3);
     assertThat(runtime.getVariable(pi.getId(), "critique"))
         .isEqualTo("[K-" + id + "] Still too vague.");
-    runtime.deleteProcessInstance(pi.getId(), "test done");
+    cancel(pi.getId(), "test done");
   }
 
   /**
@@ -227,7 +228,7 @@ public abstract class ComplexComplaintChecks {
           .isZero();
     }
     assertThat(erp().received(order)).isEmpty();
-    runtime.deleteProcessInstance(pi.getId(), "injection checked", false, true);
+    cancel(pi.getId(), "injection checked");
   }
 
   ProcessInstance start(String complaint, String order) {

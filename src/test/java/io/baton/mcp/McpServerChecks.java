@@ -228,8 +228,8 @@ public abstract class McpServerChecks {
         calls(ProcessInstances.WORKERS)
             .call(tool, agent, Map.of("customerId", another, "message", "Where is my order?"))
             .toFuture();
-    runtime.deleteProcessInstance(startedFor(another).getId(), "withdrawn by the customer");
-    runtime.deleteProcessInstance(pi.getId(), "test over");
+    ProcessInstances.cancel(startedFor(another).getId(), "withdrawn by the customer");
+    ProcessInstances.cancel(pi.getId(), "test over");
 
     CallToolResult answer = cancelled.get(ProcessInstances.WORKERS.toSeconds(), TimeUnit.SECONDS);
     assertThat(answer.isError()).isTrue();

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -67,6 +68,21 @@ public final class ProcessInstances {
         .findFirst()
         .map(HistoricVariableInstance::getValue)
         .orElse(null);
+  }
+
+  /**
+   * Cancels a case whose tasks the workers may be completing at this very moment: a deletion that
+   * meets such a completion fails on the engine's optimistic lock and is tried again.
+   */
+  public static void cancel(String processInstanceId, String reason) {
+    await()
+        .atMost(WORKERS)
+        .ignoreException(OptimisticLockingException.class)
+        .until(
+            () -> {
+              runtimeService().deleteProcessInstance(processInstanceId, reason);
+              return true;
+            });
   }
 
   /** A person claims the instance's open task and completes it with variables (name, value...). */
