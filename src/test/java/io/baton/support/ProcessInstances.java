@@ -71,8 +71,10 @@ public final class ProcessInstances {
   }
 
   /**
-   * Cancels a case whose tasks the workers may be completing at this very moment: a deletion that
-   * meets such a completion fails on the engine's optimistic lock and is tried again.
+   * Cancels a case whose tasks the workers may be completing at this very moment, as an operator
+   * does in Cockpit: without the output mappings of the tasks it cuts short (their results are not
+   * there yet). A deletion that meets a completion fails on the engine's optimistic lock and is
+   * tried again.
    */
   public static void cancel(String processInstanceId, String reason) {
     await()
@@ -80,7 +82,7 @@ public final class ProcessInstances {
         .ignoreException(OptimisticLockingException.class)
         .until(
             () -> {
-              runtimeService().deleteProcessInstance(processInstanceId, reason);
+              runtimeService().deleteProcessInstance(processInstanceId, reason, false, true, true);
               return true;
             });
   }
