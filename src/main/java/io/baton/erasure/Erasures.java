@@ -6,7 +6,8 @@ import io.baton.audit.TrailKind;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases one subject in one transaction: the cases that named it (process instances whose variable
- * {@code subjectKey} holds {@code subjectId}) must all have ended; then every {@link SubjectData}
- * removes what it keeps, the payloads of those cases' trail entries go (each trail records the
- * erasure, so its chain still verifies), the error texts of their model calls go, and the engine's
- * history of them is deleted. The erasure itself is kept in {@code baton_erasure}, without the
- * subject's id.
+ * {@code subjectKey} holds {@code subjectId}, and the processes they called) must all have ended;
+ * then every {@link SubjectData} removes what it keeps, the payloads of those cases' trail entries
+ * go (each trail records the erasure, so its chain still verifies), the error texts of their model
+ * calls go, and the engine's history of them is deleted. The erasure itself is kept in {@code
+ * baton_erasure}, without the subject's id.
  */
 @Service
 public class Erasures {
@@ -95,8 +96,8 @@ public class Erasures {
             .list()
             .stream()
             .map(HistoricProcessInstance::getId)
-            .sorted()
             .toList();
+    cases = withCalledProcesses(cases);
     if (!cases.isEmpty()) {
       List<String> open =
           runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(cases)).list().stream()
@@ -134,7 +135,7 @@ public class Erasures {
                       "reason", request.reason())));
     }
     erased.put("trailPayloads", payloads);
-    erased.put("modelCallErrors", eraseModelCallErrors(cases));
+    erased.put("modelCallErrors", eraseModelCallErrors(subject));
     if (!cases.isEmpty()) {
       history.deleteHistoricProcessInstancesIfExists(cases);
     }
@@ -153,19 +154,35 @@ public class Erasures {
         erasureId, now, requestedBy, request.subjectKey(), request.reason(), cases, erased);
   }
 
-  private int eraseModelCallErrors(List<String> cases) {
-    int erased = 0;
-    for (int from = 0; from < cases.size(); from += 500) {
-      List<String> chunk = cases.subList(from, Math.min(cases.size(), from + 500));
-      erased +=
-          jdbc.update(
-              "UPDATE baton_model_call SET error = NULL WHERE error IS NOT NULL AND"
-                  + " process_instance_id IN ("
-                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                  + ")",
-              chunk.toArray());
+  /**
+   * The cases and every process they called, at any depth (an agent's tool processes, a specialist
+   * agent's): the arguments and results they hold are the subject's too, though they do not name it
+   * in a variable of their own.
+   */
+  private List<String> withCalledProcesses(List<String> cases) {
+    Set<String> all = new TreeSet<>(cases);
+    Deque<String> callers = new ArrayDeque<>(cases);
+    while (!callers.isEmpty()) {
+      for (HistoricProcessInstance called :
+          history
+              .createHistoricProcessInstanceQuery()
+              .superProcessInstanceId(callers.pop())
+              .list()) {
+        if (all.add(called.getId())) {
+          callers.push(called.getId());
+        }
+      }
     }
-    return erased;
+    return List.copyOf(all);
+  }
+
+  private int eraseModelCallErrors(ErasedSubject subject) {
+    return subject.eraseCases(
+        (ids, cases) ->
+            jdbc.update(
+                "UPDATE baton_model_call SET error = NULL WHERE error IS NOT NULL AND"
+                    + " process_instance_id IN (%s)".formatted(ids),
+                cases));
   }
 
   private void check(ErasureRequest request) {

@@ -17,10 +17,14 @@ import io.baton.connectors.memory.MemoryStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,7 @@ public abstract class ErasureChecks {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired HistoryService history;
   @Autowired CaseTrail trail;
   @Autowired JdbcTemplate jdbc;
@@ -181,6 +186,54 @@ public abstract class ErasureChecks {
 
   private JsonNode subjectView() throws Exception {
     return json.readTree(get("supervisor", "/api/subjects/customerId/" + customer).getBody());
+  }
+
+  /**
+   * A case's called processes (an agent's tool processes hold its arguments and results) go with
+   * it, though they do not name the subject themselves; an open one keeps the subject from being
+   * erased.
+   */
+  @Test
+  void should_erase_the_processes_a_case_called_and_wait_for_them_to_end() {
+    String key = "erasure-caller-" + System.nanoTime();
+    BpmnModelInstance called =
+        Bpmn.createExecutableProcess(key + "-tool")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("look")
+            .endEvent()
+            .done();
+    BpmnModelInstance caller =
+        Bpmn.createExecutableProcess(key)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .callActivity("call-tool")
+            .calledElement(key + "-tool")
+            .endEvent()
+            .done();
+    repository
+        .createDeployment()
+        .addModelInstance(key + "-tool.bpmn", called)
+        .addModelInstance(key + ".bpmn", caller)
+        .deploy();
+    ProcessInstance pi = runtime.startProcessInstanceByKey(key, Map.of("customerId", customer));
+    ProcessInstance tool =
+        runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    String request = request(customer, "the customer asked to be forgotten");
+
+    assertThat(erase("privacy", request).getBody()).contains(tool.getId());
+    decide(tool, "reviewer");
+    awaitEnded(pi);
+    ResponseEntity<String> done = erase("privacy", request);
+
+    assertThat(done.getStatusCode().value()).isEqualTo(200);
+    assertThat(done.getBody()).contains(pi.getId()).contains(tool.getId());
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.of(pi.getId(), tool.getId()))
+                .count())
+        .isZero();
   }
 
   private ProcessInstance start(String message) {
