@@ -4,6 +4,7 @@ import static io.baton.security.SecurityIT.START;
 import static io.baton.security.SecurityIT.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.SocketException;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Findings 3, 4, 7 and 8 of the security review: start rules on every way in, with the real
@@ -118,8 +120,15 @@ public abstract class StartRuleScenarios {
         postJson("reviewer", START, many.toString()),
         HttpStatus.BAD_REQUEST,
         "at most 100 are accepted");
-    assertThat(postJson("reviewer", START, huge).getStatusCode())
-        .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    try {
+      assertThat(postJson("reviewer", START, huge).getStatusCode())
+          .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    } catch (ResourceAccessException cut) {
+      // Tomcat reads at most 2 MB of a refused body before it closes the connection: a client
+      // still sending the rest sees the connection closed instead of the 413
+      assertThat(cut).hasRootCauseInstanceOf(SocketException.class);
+    }
+    assertThat(history.createHistoricVariableInstanceQuery().variableName("blob").count()).isZero();
   }
 
   @Test
