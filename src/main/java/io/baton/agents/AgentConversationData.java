@@ -32,17 +32,12 @@ class AgentConversationData implements SubjectData {
 
   @Override
   public int erase(ErasedSubject subject) {
+    // their messages go with them (ON DELETE CASCADE)
     return subject.eraseCases(
-        (ids, cases) -> {
-          jdbc.update(
-              "DELETE FROM baton_agent_message WHERE conversation_id IN (SELECT conversation_id"
-                  + " FROM baton_agent_conversation WHERE process_instance_id IN (%s))"
-                      .formatted(ids),
-              cases);
-          return jdbc.update(
-              "DELETE FROM baton_agent_conversation WHERE process_instance_id IN (%s)"
-                  .formatted(ids),
-              cases);
-        });
+        (ids, cases) ->
+            jdbc.update(
+                "DELETE FROM baton_agent_conversation WHERE process_instance_id IN (%s)"
+                    .formatted(ids),
+                cases));
   }
 }

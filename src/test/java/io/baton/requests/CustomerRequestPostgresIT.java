@@ -1,5 +1,6 @@
 package io.baton.requests;
 
+import io.baton.agents.AgentConversationChecks;
 import io.baton.erasure.ErasureChecks;
 import io.baton.learning.LearningScenarios;
 import io.baton.security.StartRuleScenarios;
@@ -46,4 +47,8 @@ class CustomerRequestPostgresIT extends CustomerRequestScenarios {
   /** Reviewers' corrections teach the local model, through the process and its reviews. */
   @Nested
   class LearningFromReviewersIT extends LearningScenarios {}
+
+  /** The agent conversation store on PostgreSQL. */
+  @Nested
+  class AgentConversationsPostgresIT extends AgentConversationChecks {}
 }

@@ -487,6 +487,7 @@ class SecurityIT {
         rows.add(new Row(user, HttpMethod.POST, "/api/memory/entries", "[]", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/memory/similar", MEMORY_QUERY, 403));
         rows.add(new Row(user, HttpMethod.GET, "/api/agent-conversations?id=x/y", null, 403));
+        rows.add(new Row(user, HttpMethod.POST, "/api/agent-conversations", "{}", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/agent-conversations/turns", "{}", 403));
         rows.add(new Row(user, HttpMethod.POST, "/api/agent-conversations/model-calls", "{}", 403));
       }
