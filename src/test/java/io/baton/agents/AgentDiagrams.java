@@ -1,15 +1,12 @@
 package io.baton.agents;
 
+import io.baton.support.ToolTasks;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /** Test diagrams: the smallest agent loop, drawn as the agent template says. */
 final class AgentDiagrams {
@@ -65,19 +62,8 @@ final class AgentDiagrams {
             .multiInstanceDone()
             .connectTo("turn-merge")
             .done();
-    allow(diagram, tools);
+    ToolTasks.property(diagram, "agent", "baton.agent.tools", tools);
     repository.createDeployment().addModelInstance(key + ".bpmn", diagram).deploy();
     return key;
-  }
-
-  private static void allow(BpmnModelInstance diagram, String tools) {
-    ServiceTask task = diagram.getModelElementById("agent");
-    ExtensionElements extensions = task.getExtensionElements();
-    CamundaProperties properties = diagram.newInstance(CamundaProperties.class);
-    CamundaProperty property = diagram.newInstance(CamundaProperty.class);
-    property.setCamundaName("baton.agent.tools");
-    property.setCamundaValue(tools);
-    properties.getCamundaProperties().add(property);
-    extensions.addChildElement(properties);
   }
 }

@@ -1,5 +1,6 @@
 package io.baton.agents;
 
+import static io.baton.support.ProcessInstances.awaitCalled;
 import static io.baton.support.ProcessInstances.awaitEnded;
 import static io.baton.support.ProcessInstances.awaitWaitingAt;
 import static io.baton.support.ProcessInstances.decide;
@@ -224,16 +225,7 @@ public abstract class AgentLoopChecks {
 
     ProcessInstance pi = runtime.startProcessInstanceByKey(key, Map.of("question", q));
     ProcessInstance refund =
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    runtime
-                        .createProcessInstanceQuery()
-                        .superProcessInstanceId(pi.getId())
-                        .variableValueEquals("tool", "shop/issue_refund")
-                        .singleResult(),
-                found -> found != null);
+        awaitCalled(pi, query -> query.variableValueEquals("tool", "shop/issue_refund"));
     awaitWaitingAt(refund, "approve-mcp-call");
     assertThat(mcp().refunds()).isEqualTo(refundsBefore);
     decide(refund, "reviewer", "reviewDecision", "APPROVE");

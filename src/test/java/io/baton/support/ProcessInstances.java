@@ -10,10 +10,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 
 /**
  * Waiting for the workers and reading a case's history, in the style of camunda-bpm-assert's {@code
@@ -85,6 +87,22 @@ public final class ProcessInstances {
               runtimeService().deleteProcessInstance(processInstanceId, reason, false, true, true);
               return true;
             });
+  }
+
+  /** Waits for the process {@code caller} called that {@code which} narrows the query to. */
+  public static ProcessInstance awaitCalled(
+      ProcessInstance caller, UnaryOperator<ProcessInstanceQuery> which) {
+    return await()
+        .atMost(WORKERS)
+        .until(
+            () ->
+                which
+                    .apply(
+                        runtimeService()
+                            .createProcessInstanceQuery()
+                            .superProcessInstanceId(caller.getId()))
+                    .singleResult(),
+            found -> found != null);
   }
 
   /** A person claims the instance's open task and completes it with variables (name, value...). */

@@ -16,7 +16,13 @@ public final class ToolTasks {
    * none}).
    */
   public static BpmnModelInstance approval(BpmnModelInstance model, String taskId, String policy) {
-    BaseElement task = model.getModelElementById(taskId);
+    return property(model, taskId, "baton.approval", policy);
+  }
+
+  /** Sets a {@code camunda:property} of an element, as a template's field would. */
+  public static BpmnModelInstance property(
+      BpmnModelInstance model, String elementId, String name, String value) {
+    BaseElement task = model.getModelElementById(elementId);
     ExtensionElements extensions = task.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);
@@ -24,8 +30,8 @@ public final class ToolTasks {
     }
     CamundaProperties properties = model.newInstance(CamundaProperties.class);
     CamundaProperty property = model.newInstance(CamundaProperty.class);
-    property.setCamundaName("baton.approval");
-    property.setCamundaValue(policy);
+    property.setCamundaName(name);
+    property.setCamundaValue(value);
     properties.getCamundaProperties().add(property);
     extensions.addChildElement(properties);
     return model;
